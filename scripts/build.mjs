@@ -1,0 +1,98 @@
+// Builds every bundle with esbuild. Usage: node scripts/build.mjs [--production] [--watch] [--tests]
+//   default       dist/extension.js, dist/cli.js, dist/webview/* with source maps
+//   --production  the same, minified and without source maps (what `npm run package` ships)
+//   --tests       also transpiles src/, test/ and bench/ into out/ for mocha, the harness and benchmarks
+import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(import.meta.dirname, '..');
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const withTests = args.has('--tests');
+const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+
+const shared = {
+  absWorkingDir: root,
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  define: { TRACE_STITCH_VERSION: JSON.stringify(manifest.version) },
+};
+
+const configs = [
+  {
+    ...shared,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    ...shared,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...shared,
+    entryPoints: { viewer: 'webview/src/main.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'esm',
+    target: 'chrome120',
+  },
+];
+
+async function typeScriptFilesUnder(folder) {
+  const entries = await readdir(path.join(root, folder), { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts'))
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
+}
+
+async function testConfig() {
+  const entryPoints = (await Promise.all(['src', 'test', 'bench'].map(typeScriptFilesUnder))).flat();
+  return {
+    absWorkingDir: root,
+    entryPoints,
+    outdir: 'out',
+    outbase: '.',
+    bundle: false,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  };
+}
+
+/** Files the webview loads besides its bundle: the codicon font and its stylesheet. */
+async function copyStaticAssets() {
+  await mkdir(path.join(root, 'dist/webview'), { recursive: true });
+  const codicons = path.join(root, 'node_modules/@vscode/codicons/dist');
+  await cp(path.join(codicons, 'codicon.css'), path.join(root, 'dist/webview/codicon.css'));
+  await cp(path.join(codicons, 'codicon.ttf'), path.join(root, 'dist/webview/codicon.ttf'));
+}
+
+if (!watch) await rm(path.join(root, 'dist'), { recursive: true, force: true });
+if (withTests && !watch) await rm(path.join(root, 'out'), { recursive: true, force: true });
+if (withTests) configs.push(await testConfig());
+await copyStaticAssets();
+
+if (watch) {
+  for (const config of configs) {
+    const context = await esbuild.context(config);
+    await context.watch();
+  }
+  console.log('[watch] esbuild is watching for changes');
+} else {
+  await Promise.all(configs.map((config) => esbuild.build(config)));
+}

@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+
+/** Every `traceStitch.*` setting with its type; keys mirror `contributes.configuration` in package.json. */
+export interface TraceStitchSettings {
+  'viewer.column': 'active' | 'beside';
+}
+
+type SettingKey = keyof TraceStitchSettings;
+
+const defaults: TraceStitchSettings = {
+  'viewer.column': 'active',
+};
+
+const section = 'traceStitch';
+
+/** Typed, validated access to the extension's settings; a wrong type in settings.json falls back to the default. */
+export class Settings {
+  get<K extends SettingKey>(key: K, scope?: vscode.ConfigurationScope): TraceStitchSettings[K] {
+    const value = vscode.workspace.getConfiguration(section, scope).get<unknown>(key);
+    return isSameType(value, defaults[key]) ? (value as TraceStitchSettings[K]) : defaults[key];
+  }
+
+  /** Fires when one of the given settings changes. */
+  onDidChange(keys: readonly SettingKey[], listener: () => void): vscode.Disposable {
+    return vscode.workspace.onDidChangeConfiguration((event) => {
+      if (keys.some((key) => event.affectsConfiguration(`${section}.${key}`))) {
+        listener();
+      }
+    });
+  }
+}
+
+function isSameType(value: unknown, fallback: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (Array.isArray(fallback)) return Array.isArray(value);
+  return typeof value === typeof fallback;
+}
