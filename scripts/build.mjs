@@ -87,12 +87,26 @@ if (withTests && !watch) await rm(path.join(root, 'out'), { recursive: true, for
 if (withTests) configs.push(await testConfig());
 await copyStaticAssets();
 
+/** Prints the markers the VS Code watch task's problem matcher waits for. */
+const watchMarkers = {
+  name: 'watch-markers',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const error of result.errors) {
+        const where = error.location ? `${error.location.file}:${error.location.line}:${error.location.column}: ` : '';
+        console.error(`✘ [ERROR] ${where}${error.text}`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
 if (watch) {
   for (const config of configs) {
-    const context = await esbuild.context(config);
+    const context = await esbuild.context({ ...config, plugins: [watchMarkers] });
     await context.watch();
   }
-  console.log('[watch] esbuild is watching for changes');
 } else {
   await Promise.all(configs.map((config) => esbuild.build(config)));
 }

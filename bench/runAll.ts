@@ -1,0 +1,18 @@
+import { benchActivation } from './activation/run';
+
+/** `npm run bench`: every benchmark in turn; each prints `bench:<name> <median> <unit>`. */
+const benchmarks: readonly (readonly [string, () => Promise<void>])[] = [['activation', () => benchActivation()]];
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  for (const [name, benchmark] of benchmarks) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    console.log(`\n# ${name}`);
+    await benchmark();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
