@@ -1,31 +1,59 @@
+import type { CliCommand, CliStreams } from './command';
+import { commands as allCommands } from './commands';
 import { cliVersion } from './version';
 
-export interface CliStreams {
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
+export type { CliStreams } from './command';
+
+function usage(commands: readonly CliCommand[]): string {
+  const width = Math.max(8, ...commands.map((command) => command.name.length));
+  const lines = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+  return [
+    'Usage: trace-stitch <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    `  ${'help'.padEnd(width)}  Show this help, or a command's help: trace-stitch help <command>`,
+    '',
+    'Options:',
+    '  --version  Print the version',
+    '  --help     Show this help',
+    '',
+  ].join('\n');
 }
 
-const usage = `Usage: trace-stitch <command> [options]
-
-Commands:
-  help       Show this help
-
-Options:
-  --version  Print the version
-  --help     Show this help
-`;
-
 /** Runs the command line and resolves to the process exit code (0 ok, 1 findings, 2 usage or input error). */
-export function runCli(args: readonly string[], streams: CliStreams): Promise<number> {
-  const [command] = args;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    streams.stdout.write(usage);
-    return Promise.resolve(0);
+export async function runCli(
+  args: readonly string[],
+  streams: CliStreams,
+  commands: readonly CliCommand[] = allCommands,
+): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === '--help' || name === '-h') {
+    streams.stdout.write(usage(commands));
+    return 0;
   }
-  if (command === '--version' || command === '-v') {
+  if (name === '--version' || name === '-v') {
     streams.stdout.write(`${cliVersion}\n`);
-    return Promise.resolve(0);
+    return 0;
   }
-  streams.stderr.write(`trace-stitch: unknown command '${command}'\n\n${usage}`);
-  return Promise.resolve(2);
+  if (name === 'help') {
+    const target = commands.find((command) => command.name === rest[0]);
+    streams.stdout.write(target ? target.usage : usage(commands));
+    return 0;
+  }
+  const command = commands.find((candidate) => candidate.name === name);
+  if (!command) {
+    streams.stderr.write(`trace-stitch: unknown command '${name}'\n\n${usage(commands)}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    streams.stdout.write(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(rest, streams);
+  } catch (error) {
+    streams.stderr.write(`trace-stitch ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
 }

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { cacheDir, repoRoot, resultsDir } from './paths';
@@ -26,9 +26,9 @@ export async function packageExtension(): Promise<string> {
 /** Bundles and packages the test-runner extension (test/runner-extension) that runs jobs inside VS Code. */
 export async function packageRunnerExtension(): Promise<string> {
   const source = path.join(repoRoot, 'test', 'runner-extension');
-  const staging = path.join(cacheDir, 'runner-extension');
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
+  mkdirSync(cacheDir, { recursive: true });
+  // A folder per call, so parallel test runs sharing one cache never package over each other.
+  const staging = mkdtempSync(path.join(cacheDir, 'runner-extension-'));
   await esbuild.build({
     entryPoints: [path.join(source, 'src', 'extension.ts')],
     outfile: path.join(staging, 'extension.js'),
@@ -42,7 +42,7 @@ export async function packageRunnerExtension(): Promise<string> {
   copyFileSync(path.join(source, 'package.json'), path.join(staging, 'package.json'));
   copyFileSync(path.join(repoRoot, 'LICENSE'), path.join(staging, 'LICENSE'));
   writeFileSync(path.join(staging, 'README.md'), '# Trace Stitch Test Runner\n\nTest-only helper; see test/harness.\n');
-  const vsix = path.join(cacheDir, 'trace-stitch-test-runner.vsix');
+  const vsix = path.join(staging, 'trace-stitch-test-runner.vsix');
   await runOrThrow(path.join(repoRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], {
     cwd: staging,
     logFile: path.join(resultsDir, 'package.log'),
