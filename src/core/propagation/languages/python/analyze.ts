@@ -1,0 +1,301 @@
+import type { Node, QueryMatch } from '@vscode/tree-sitter-wasm';
+import type { FileContext } from '../../analysis/fileContext';
+import { HandlerRegistry } from '../../analysis/handlerRegistry';
+import type { HeaderPart, LanguageAnalysis, OutboundCandidate } from '../../analysis/language';
+import { field, namedChildren } from '../../analysis/nodes';
+import type { HandlerFramework } from '../../model';
+import { clientOfAnnotation, pythonClients, type PythonClient } from './clients';
+import { pythonSyntax as syntax } from './syntax';
+
+const httpVerbs = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+const classViewBases = /\b(\w*View|\w*ViewSet|APIView|HTTPEndpoint|Resource|RequestHandler)\b/;
+const flaskRequestUse = /\brequest\.(headers|args|form|json|cookies|get_json|values|environ|data|method|path|url)\b/;
+
+/** What the file imports: module aliases (`rq` → `requests`) and names imported from modules. */
+export interface PythonImports {
+  readonly modules: Map<string, string>;
+  readonly names: Map<string, { readonly module: string; readonly name: string }>;
+  /** Top-level packages imported in any way (`flask`, `fastapi`, `django`). */
+  readonly packages: Set<string>;
+}
+
+export function readImports(matches: readonly QueryMatch[]): PythonImports {
+  const imports: PythonImports = { modules: new Map(), names: new Map(), packages: new Set() };
+  for (const match of matches) {
+    const get = (name: string): Node | undefined => match.captures.find((capture) => capture.name === name)?.node;
+    const module = get('import.module') ?? get('from.module');
+    if (!module) continue;
+    imports.packages.add(module.text.split('.')[0] ?? module.text);
+    if (get('import.module')) {
+      imports.modules.set(get('import.alias')?.text ?? module.text, module.text);
+      continue;
+    }
+    const name = get('from.name');
+    if (name) {
+      imports.names.set(get('from.alias')?.text ?? name.text, { module: module.text, name: name.text });
+      // `from urllib import request` makes `request.urlopen` a module function.
+      imports.modules.set(get('from.alias')?.text ?? name.text, `${module.text}.${name.text}`);
+    }
+  }
+  return imports;
+}
+
+function decoratorFramework(imports: PythonImports, verb: string): HandlerFramework {
+  for (const framework of ['fastapi', 'quart', 'starlette', 'aiohttp', 'flask'] as const) {
+    if (imports.packages.has(framework)) return framework;
+  }
+  if (imports.packages.has('django') || imports.packages.has('rest_framework')) return 'django';
+  return verb === 'route' ? 'flask' : 'fastapi';
+}
+
+function stringList(node: Node | undefined): string[] {
+  if (!node) return [];
+  return namedChildren(node)
+    .map((child) => syntax.stringValue(child))
+    .filter((value): value is string => value !== undefined)
+    .map((value) => value.toUpperCase());
+}
+
+interface ResolvedCallee {
+  readonly client: PythonClient;
+  readonly kind: 'function' | 'factory' | 'method';
+  readonly name: string;
+}
+
+/** The Python part of the engine: Flask/Quart, FastAPI/Starlette, Django, aiohttp handlers; requests, httpx, aiohttp, urllib, urllib3 calls. */
+export function analyzePython(file: FileContext, matches: readonly QueryMatch[]): LanguageAnalysis {
+  const imports = readImports(matches);
+  const registry = new HandlerRegistry(file, 'python');
+  const functions: Node[] = [];
+  const calls: Node[] = [];
+  for (const match of matches) {
+    for (const capture of match.captures) {
+      if (capture.name === 'function') functions.push(capture.node);
+      else if (capture.name === 'call') calls.push(capture.node);
+    }
+    const decorator = match.captures.find((capture) => capture.name === 'route.decorator')?.node;
+    const decorated = match.captures.find((capture) => capture.name === 'route.function')?.node;
+    if (decorator && decorated) readDecorator(decorator, decorated, imports, registry);
+    const bases = match.captures.find((capture) => capture.name === 'view.bases')?.node;
+    const method = match.captures.find((capture) => capture.name === 'view.method')?.node;
+    if (bases && method) readClassView(bases, method, imports, registry);
+  }
+  for (const call of calls) readRegistration(call, imports, registry);
+  const djangoFile = imports.packages.has('django') || imports.packages.has('rest_framework');
+  registry.addReceivers(functions, djangoFile ? 'django' : 'request-receiver');
+  const flaskReaders = file.globalRoots.has('request') ? functions.filter((fn) => !registry.has(fn) && flaskRequestUse.test(fn.text)) : [];
+  for (const fn of flaskReaders) registry.addFunction(fn, 'request-receiver');
+
+  const clientVariables = new Map<string, { client: PythonClient; factory: Node }>();
+  const resolved = new Map<number, ResolvedCallee>();
+  for (const call of calls) {
+    const callee = resolveCallee(call, imports, clientVariables, file);
+    if (!callee) continue;
+    resolved.set(call.id, callee);
+    if (callee.kind === 'factory') {
+      const variable = boundName(call);
+      if (variable !== undefined) clientVariables.set(variable, { client: callee.client, factory: call });
+    }
+  }
+  // A second pass catches methods on clients bound after their first use in the file (methods of a class).
+  const candidates: OutboundCandidate[] = [];
+  for (const call of calls) {
+    const callee = resolved.get(call.id) ?? resolveCallee(call, imports, clientVariables, file);
+    if (!callee || callee.kind === 'factory') continue;
+    const candidate = toCandidate(call, callee, clientVariables, file);
+    if (candidate) candidates.push(candidate);
+  }
+  return { handlers: registry.scopes(), candidates };
+}
+
+function readDecorator(decorator: Node, fn: Node, imports: PythonImports, registry: HandlerRegistry): void {
+  const call = syntax.call(decorator);
+  const name = call ? call.name : decorator.text.split('.').pop() ?? '';
+  if (/^require_(GET|POST|safe)$/.test(name)) {
+    registry.addFunction(fn, 'django', { methods: name === 'require_POST' ? ['POST'] : ['GET'] });
+    return;
+  }
+  if (!call) return;
+  if (name === 'api_view' || name === 'require_http_methods') {
+    registry.addFunction(fn, 'django', { methods: stringList(call.args[0]) });
+    return;
+  }
+  if (!call.receiver || !(httpVerbs.has(name) || name === 'route' || name === 'api_route')) return;
+  const routeNode = call.args[0] ?? call.named.get('path') ?? call.named.get('rule');
+  const route = routeNode ? syntax.stringValue(routeNode) : undefined;
+  if (route === undefined && name !== 'route') return;
+  const methods = httpVerbs.has(name) ? [name.toUpperCase()] : stringList(call.named.get('methods'));
+  registry.addFunction(fn, decoratorFramework(imports, name), {
+    methods: methods.length > 0 ? methods : ['GET'],
+    ...(route === undefined ? {} : { route }),
+  });
+}
+
+function readClassView(bases: Node, method: Node, imports: PythonImports, registry: HandlerRegistry): void {
+  const name = field(method, 'name')?.text ?? '';
+  if (!classViewBases.test(bases.text) || !(httpVerbs.has(name) || /^(list|retrieve|create|update|partial_update|destroy)$/.test(name))) return;
+  const className = bases.parent ? field(bases.parent, 'name')?.text : undefined;
+  let framework: HandlerFramework = decoratorFramework(imports, 'route');
+  if (/HTTPEndpoint/.test(bases.text)) framework = 'starlette';
+  else if (/web\.View/.test(bases.text)) framework = 'aiohttp';
+  const verb = httpVerbs.has(name) ? name.toUpperCase() : ({ list: 'GET', retrieve: 'GET', create: 'POST', update: 'PUT', partial_update: 'PATCH', destroy: 'DELETE' } as Record<string, string>)[name];
+  registry.addFunction(method, framework, { methods: verb ? [verb] : [], name: className ? `${className}.${name}` : name });
+}
+
+/** Route registrations: Django `path()`, Flask `add_url_rule()`, aiohttp `add_get()`/`web.get()`, Starlette `Route()`. */
+function readRegistration(call: Node, imports: PythonImports, registry: HandlerRegistry): void {
+  const shape = syntax.call(call);
+  if (!shape) return;
+  const text = (node: Node | undefined): string | undefined => (node ? syntax.stringValue(node) : undefined);
+  const [first, second, third] = shape.args;
+  const django = imports.packages.has('django');
+  if (!shape.receiver && /^(path|re_path|url)$/.test(shape.name) && django && text(first) !== undefined && second) {
+    registry.addRegistration(call, 'django', viewTarget(second), { route: text(first) });
+  } else if (shape.name === 'add_url_rule' && text(first) !== undefined) {
+    const view = shape.named.get('view_func') ?? third;
+    if (view) registry.addRegistration(call, decoratorFramework(imports, 'route'), view, { route: text(first), methods: stringList(shape.named.get('methods')) });
+  } else if (/^add_(get|post|put|patch|delete|head)$/.test(shape.name) && text(first) !== undefined && second) {
+    registry.addRegistration(call, 'aiohttp', second, { route: text(first), methods: [shape.name.slice(4).toUpperCase()] });
+  } else if (shape.name === 'add_route' && text(second) !== undefined && third && imports.packages.has('aiohttp')) {
+    const method = text(first)?.toUpperCase();
+    registry.addRegistration(call, 'aiohttp', third, { route: text(second), methods: method && method !== '*' ? [method] : [] });
+  } else if (shape.receiver?.text === 'web' && httpVerbs.has(shape.name) && text(first) !== undefined && second) {
+    registry.addRegistration(call, 'aiohttp', second, { route: text(first), methods: [shape.name.toUpperCase()] });
+  } else if ((shape.name === 'Route' || shape.name === 'add_api_route') && text(first) !== undefined) {
+    const endpoint = shape.named.get('endpoint') ?? second;
+    const framework = shape.name === 'Route' ? 'starlette' : 'fastapi';
+    if (endpoint) registry.addRegistration(call, framework, endpoint, { route: text(first), methods: stringList(shape.named.get('methods')) });
+  }
+}
+
+/** `views.order_detail`, `OrderView.as_view()` → the view named. */
+function viewTarget(node: Node): Node {
+  const call = syntax.call(node);
+  return call?.name === 'as_view' && call.receiver ? call.receiver : node;
+}
+
+function clientOfModule(module: string | undefined): PythonClient | undefined {
+  if (module === undefined) return undefined;
+  return pythonClients.find((client) => client.module === module);
+}
+
+function resolveCallee(
+  call: Node,
+  imports: PythonImports,
+  clientVariables: ReadonlyMap<string, { client: PythonClient }>,
+  file: FileContext,
+): ResolvedCallee | undefined {
+  const shape = syntax.call(call);
+  if (!shape) return undefined;
+  const classify = (client: PythonClient | undefined, name: string): ResolvedCallee | undefined => {
+    if (!client) return undefined;
+    if (client.functions.has(name)) return { client, kind: 'function', name };
+    if (client.factories.has(name)) return { client, kind: 'factory', name };
+    return undefined;
+  };
+  if (!shape.receiver) {
+    const imported = imports.names.get(shape.name);
+    return imported ? classify(clientOfModule(imported.module), imported.name) : undefined;
+  }
+  const receiverText = shape.receiver.text;
+  const moduleClient = clientOfModule(imports.modules.get(receiverText));
+  if (moduleClient) return classify(moduleClient, shape.name);
+  const variable = clientVariables.get(receiverText);
+  const receiverCall = syntax.call(shape.receiver);
+  const receiverFactory = receiverCall ? resolveCallee(shape.receiver, imports, clientVariables, file) : undefined;
+  const client =
+    variable?.client ??
+    (receiverFactory?.kind === 'factory' ? receiverFactory.client : undefined) ??
+    annotatedClient(shape.receiver, file);
+  if (client?.methods.has(shape.name)) return { client, kind: 'method', name: shape.name };
+  return undefined;
+}
+
+/** A receiver that is a parameter annotated with a client type (`session: aiohttp.ClientSession`). */
+function annotatedClient(receiver: Node, file: FileContext): PythonClient | undefined {
+  const name = syntax.identifierName(receiver);
+  if (name === undefined) return undefined;
+  const parameter = file.sitesOf(name, receiver, receiver.startIndex).find((site) => site.kind === 'parameter');
+  const type = parameter ? field(parameter.node, 'type')?.text : undefined;
+  return type === undefined ? undefined : clientOfAnnotation(type);
+}
+
+/** The name a factory call's result is bound to: `s = requests.Session()`, `async with ClientSession() as s`. */
+function boundName(call: Node): string | undefined {
+  let node = call;
+  while (node.parent && (node.parent.type === 'await' || node.parent.type === 'parenthesized_expression')) node = node.parent;
+  const parent = node.parent;
+  if (!parent) return undefined;
+  if (parent.type === 'assignment' && field(parent, 'right')?.equals(node)) return field(parent, 'left')?.text;
+  if (parent.type === 'as_pattern') return field(parent, 'alias')?.text;
+  return undefined;
+}
+
+function toCandidate(
+  call: Node,
+  callee: ResolvedCallee,
+  clientVariables: ReadonlyMap<string, { client: PythonClient; factory: Node }>,
+  file: FileContext,
+): OutboundCandidate | undefined {
+  const shape = syntax.call(call);
+  if (!shape) return undefined;
+  const parts: HeaderPart[] = [];
+  const headers = shape.named.get('headers');
+  if (headers) parts.push({ node: headers, position: 'collection' });
+  let url: Node | undefined;
+  let method: string | undefined;
+  if (callee.client.library === 'urllib') {
+    const target = shape.args[0] ?? shape.named.get('url');
+    if (target) url = addUrllibRequestParts(target, parts, file);
+  } else {
+    const methodFirst = callee.client.methodFirst.has(callee.name);
+    url = (methodFirst ? shape.args[1] : shape.args[0]) ?? shape.named.get('url');
+    const methodArg = methodFirst ? (shape.args[0] ?? shape.named.get('method')) : undefined;
+    method = methodArg ? syntax.stringValue(methodArg)?.toUpperCase() : httpVerbs.has(callee.name) ? callee.name.toUpperCase() : undefined;
+  }
+  if (callee.kind === 'method' && shape.receiver) addClientParts(shape.receiver, call, clientVariables, parts, file);
+  const calleeText = shape.callee.text.length > 80 ? `${shape.callee.text.slice(0, 80)}…` : shape.callee.text;
+  return {
+    node: call,
+    library: callee.client.library,
+    callee: calleeText,
+    ...(method === undefined ? {} : { method }),
+    ...(url ? { url } : {}),
+    parts,
+    ...(shape.spreads.length > 0 && !headers ? { opaque: 'options are passed through **kwargs' } : {}),
+  };
+}
+
+/** A client object's own headers: `Session(headers=…)`, `session.headers.update(…)`. */
+function addClientParts(
+  receiver: Node,
+  call: Node,
+  clientVariables: ReadonlyMap<string, { client: PythonClient; factory: Node }>,
+  parts: HeaderPart[],
+  file: FileContext,
+): void {
+  const factory = clientVariables.get(receiver.text)?.factory ?? (syntax.call(receiver) ? receiver : undefined);
+  const factoryHeaders = factory ? syntax.call(factory)?.named.get('headers') : undefined;
+  if (factoryHeaders) parts.push({ node: factoryHeaders, position: 'collection' });
+  const name = syntax.identifierName(receiver);
+  if (name === undefined) return;
+  for (const site of file.sitesOf(name, call, call.startIndex)) {
+    if (site.kind === 'mutation' && site.node.text.includes('headers')) parts.push({ node: site.node, position: 'value' });
+  }
+}
+
+/** `urlopen(Request(url, headers=h))` or `req = Request(url); req.add_header(k, v); urlopen(req)`. */
+function addUrllibRequestParts(target: Node, parts: HeaderPart[], file: FileContext): Node {
+  const name = syntax.identifierName(target);
+  let request = syntax.call(target);
+  if (name !== undefined) {
+    for (const site of file.sitesOf(name, target, target.startIndex)) {
+      if (site.kind === 'value') request = syntax.call(site.node) ?? request;
+      if (site.kind === 'mutation') parts.push({ node: site.node, position: 'value' });
+    }
+  }
+  if (request?.name !== 'Request') return target;
+  const headers = request.named.get('headers') ?? request.args[2];
+  if (headers) parts.push({ node: headers, position: 'collection' });
+  return request.args[0] ?? request.named.get('url') ?? target;
+}
