@@ -70,7 +70,10 @@ export class HandlerRegistry {
       return;
     }
     if (target && this.file.syntax.functionTypes.has(target.type)) {
-      this.addFunction(target, framework, info);
+      // An inline handler is named after its route: `GET /api/orders/:id`.
+      const label = [info.methods?.length ? info.methods.join('|') : '', info.route ?? ''].join(' ').trim();
+      const name = this.file.syntax.functionName(target) ?? (label === '' ? undefined : label);
+      this.addFunction(target, framework, name === undefined ? info : { ...info, name });
       return;
     }
     this.registrations.push({ node, framework, name: targetName, methods: [...(info.methods ?? [])], route: info.route, declaration: 'registration' });

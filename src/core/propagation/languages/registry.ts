@@ -1,17 +1,28 @@
 import type { LanguageModule } from '../analysis/language';
 import type { GrammarId, PropagationLanguage } from '../model';
+import { goModule } from './go/module';
+import { javascriptLanguageModule, typescriptLanguageModule } from './javascript/module';
 import { pythonModule } from './python/module';
 
 /** File extensions the linter reads, with the grammar that parses them and the language setting that governs them. */
 const extensions: Readonly<Record<string, { grammar: GrammarId; language: PropagationLanguage }>> = {
   '.py': { grammar: 'python', language: 'python' },
+  '.js': { grammar: 'javascript', language: 'javascript' },
+  '.jsx': { grammar: 'javascript', language: 'javascript' },
+  '.mjs': { grammar: 'javascript', language: 'javascript' },
+  '.cjs': { grammar: 'javascript', language: 'javascript' },
+  '.ts': { grammar: 'typescript', language: 'typescript' },
+  '.mts': { grammar: 'typescript', language: 'typescript' },
+  '.cts': { grammar: 'typescript', language: 'typescript' },
+  '.tsx': { grammar: 'tsx', language: 'typescript' },
+  '.go': { grammar: 'go', language: 'go' },
 };
 
 const modules: Readonly<Record<PropagationLanguage, LanguageModule | undefined>> = {
   python: pythonModule,
-  javascript: undefined,
-  typescript: undefined,
-  go: undefined,
+  javascript: javascriptLanguageModule,
+  typescript: typescriptLanguageModule,
+  go: goModule,
   java: undefined,
 };
 
@@ -22,6 +33,7 @@ export interface FileLanguage {
 }
 
 export function languageOfPath(path: string): FileLanguage | undefined {
+  if (/\.d\.[cm]?ts$/.test(path)) return undefined;
   const dot = path.lastIndexOf('.');
   const entry = dot === -1 ? undefined : extensions[path.slice(dot).toLowerCase()];
   const module = entry ? modules[entry.language] : undefined;
