@@ -69,6 +69,8 @@ export interface EvaluationContext {
 const maxDepth = 8;
 const bulkMethods = new Set(['update', 'extend', 'putAll', 'addAll', 'setAll', 'assign', 'merge', 'set', 'Set', 'putall']);
 const injectNames = /^(inject|Inject|injectContext|inject_context)$/;
+/** Calls that make a new, empty header collection (`dict()`, `make(http.Header)`, `new HttpHeaders()`). */
+const emptyCollection = /^(dict|make|Map|Object|HashMap|LinkedHashMap|LinkedMultiValueMap|HttpHeaders|Headers|Header|MultivaluedHashMap|CaseInsensitiveDict)$/;
 
 /** Follows expressions, variables and same-file helpers to find what carries the trace context. */
 export class Evaluator {
@@ -197,6 +199,10 @@ export class Evaluator {
     }
     // Reading through the request: `request.headers.get('traceparent')`, `r.Header.Get("b3")`, `req.get('b3')`.
     if (call.receiver) mergeEvidence(evidence, this.evaluateReceiver(call, env, depth));
+    // Accessors of the whole collection: `request.getHeaderNames()`, `exchange.getRequest().getHeaders()`.
+    if (call.receiver && call.args.length === 0 && headerCollectionNames.has(call.name) && this.isRootedAtRequest(call.receiver, env)) {
+      if (this.isWholeCollectionUse(call.node)) evidence.wholesale = true;
+    }
     for (const arg of call.args) mergeEvidence(evidence, this.evaluate(arg, 'value', env, depth + 1));
     for (const arg of call.named.values()) mergeEvidence(evidence, this.evaluate(arg, 'value', env, depth + 1));
     for (const arg of call.spreads) mergeEvidence(evidence, this.evaluate(arg, 'value', env, depth + 1));
@@ -226,7 +232,9 @@ export class Evaluator {
       any = true;
       mergeEvidence(evidence, this.evaluate(arg, 'collection', env, depth + 1));
     }
-    if (!any && call.named.size === 0) evidence.unknown ??= `\`${calleeText.slice(0, 60)}(…)\` is defined elsewhere`;
+    if (!any && call.named.size === 0 && !emptyCollection.test(call.name) && !/new_expression|object_creation/.test(call.node.type)) {
+      evidence.unknown ??= `\`${calleeText.slice(0, 60)}(…)\` is defined elsewhere`;
+    }
   }
 
   private evaluateReceiver(call: CallShape, env: Environment, depth: number): Evidence {
@@ -327,12 +335,20 @@ export class Evaluator {
     return undefined;
   }
 
+  private isRootedAtRequest(node: Node, env: Environment): boolean {
+    const { syntax } = this.context;
+    const name = syntax.identifierName(chainRoot(node, (n) => syntax.member(n)?.object ?? syntax.call(n)?.receiver));
+    return name !== undefined && env.roots.has(name);
+  }
+
   /** Is this reference to the incoming headers used whole (copied, iterated, passed on) rather than read per key? */
   private isWholeCollectionUse(node: Node): boolean {
     const { syntax } = this.context;
     const parent = node.parent;
     if (!parent) return true;
     if (syntax.isMembershipTest(node)) return false;
+    const parentCall = syntax.call(parent);
+    if (parentCall?.receiver?.equals(node)) return !singleHeaderReads.has(parentCall.name);
     const subscript = syntax.subscript(parent);
     if (subscript && subscript.object.equals(node)) return false;
     const member = syntax.member(parent);
@@ -346,13 +362,31 @@ export class Evaluator {
   }
 
   private resolve(name: string, env: Environment): BindingSite[] {
-    const result: BindingSite[] = [];
-    for (const scope of env.scopes) {
-      const sites = this.context.bindings(scope).get(name);
-      if (!sites) continue;
-      for (const site of sites) if (site.node.startIndex < env.before || site.kind === 'parameter') result.push(site);
-      if (result.length > 0) return result;
-    }
-    return result;
+    return resolveSites(name, env.scopes, env.before, (scope) => this.context.bindings(scope));
   }
+}
+
+/**
+ * The sites that give `name` its value, innermost scope first. A scope where the name is only changed (passed to a
+ * call, `name.update(…)`) does not define it, so the search goes on outwards and keeps those changes.
+ */
+export function resolveSites(
+  name: string,
+  scopes: readonly Node[],
+  before: number,
+  bindings: (scope: Node) => ReadonlyMap<string, readonly BindingSite[]>,
+): BindingSite[] {
+  const result: BindingSite[] = [];
+  for (const scope of scopes) {
+    const sites = bindings(scope).get(name);
+    if (!sites) continue;
+    let defined = false;
+    for (const site of sites) {
+      if (site.node.startIndex >= before && site.kind !== 'parameter') continue;
+      result.push(site);
+      if (site.kind !== 'mutation') defined = true;
+    }
+    if (defined) return result;
+  }
+  return result;
 }

@@ -1,7 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { PropagationOptions } from '../options';
 import { traceHeaderNames } from '../headers';
-import type { EvaluationContext } from './evidence';
+import { resolveSites, type EvaluationContext } from './evidence';
 import { ancestorsOfType, visit } from './nodes';
 import type { RequestRoot, RootMap } from './roots';
 import type { BindingSite, Syntax } from './syntax';
@@ -114,12 +114,8 @@ export class FileContext implements EvaluationContext {
     return scopes;
   }
 
-  /** Statements that change `name` in the scopes around `node`, before `before`. */
+  /** Where `name` gets its value (and what changes it) in the scopes around `node`, before `before`. */
   sitesOf(name: string, node: Node, before: number): BindingSite[] {
-    for (const scope of this.scopesOf(node)) {
-      const sites = this.bindings(scope).get(name);
-      if (sites && sites.length > 0) return sites.filter((site) => site.node.startIndex < before || site.kind === 'parameter');
-    }
-    return [];
+    return resolveSites(name, this.scopesOf(node), before, (scope) => this.bindings(scope));
   }
 }

@@ -22,6 +22,8 @@ export const headerCollectionNames: ReadonlySet<string> = new Set([
   'getRequestHeaders',
   'requestHeaders',
   'rawHeaders',
+  'header',
+  'getHeaderNames',
 ]);
 
 /** Methods that read one header (so the collection is not forwarded whole). */

@@ -1,6 +1,7 @@
 import type { LanguageModule } from '../analysis/language';
 import type { GrammarId, PropagationLanguage } from '../model';
 import { goModule } from './go/module';
+import { javaModule } from './java/module';
 import { javascriptLanguageModule, typescriptLanguageModule } from './javascript/module';
 import { pythonModule } from './python/module';
 
@@ -16,14 +17,15 @@ const extensions: Readonly<Record<string, { grammar: GrammarId; language: Propag
   '.cts': { grammar: 'typescript', language: 'typescript' },
   '.tsx': { grammar: 'tsx', language: 'typescript' },
   '.go': { grammar: 'go', language: 'go' },
+  '.java': { grammar: 'java', language: 'java' },
 };
 
-const modules: Readonly<Record<PropagationLanguage, LanguageModule | undefined>> = {
+const modules: Readonly<Record<PropagationLanguage, LanguageModule>> = {
   python: pythonModule,
   javascript: javascriptLanguageModule,
   typescript: typescriptLanguageModule,
   go: goModule,
-  java: undefined,
+  java: javaModule,
 };
 
 export interface FileLanguage {
@@ -36,8 +38,7 @@ export function languageOfPath(path: string): FileLanguage | undefined {
   if (/\.d\.[cm]?ts$/.test(path)) return undefined;
   const dot = path.lastIndexOf('.');
   const entry = dot === -1 ? undefined : extensions[path.slice(dot).toLowerCase()];
-  const module = entry ? modules[entry.language] : undefined;
-  return entry && module ? { ...entry, module } : undefined;
+  return entry ? { ...entry, module: modules[entry.language] } : undefined;
 }
 
 export const lintedExtensions: readonly string[] = Object.keys(extensions);
