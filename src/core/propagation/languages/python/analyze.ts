@@ -56,6 +56,39 @@ function stringList(node: Node | undefined): string[] {
     .map((value) => value.toUpperCase());
 }
 
+interface ClientVariable {
+  readonly client: PythonClient;
+  readonly factory: Node;
+}
+
+/** Names bound to client objects; the same name in two functions (`session`) keeps both bindings apart. */
+class ClientVariables {
+  private readonly byName = new Map<string, ClientVariable[]>();
+
+  add(name: string, variable: ClientVariable): void {
+    const list = this.byName.get(name);
+    if (list) list.push(variable);
+    else this.byName.set(name, [variable]);
+  }
+
+  /** The binding of `name` that reaches `use`: the last one before it in an enclosing function, else any. */
+  at(name: string, use: Node): ClientVariable | undefined {
+    const list = this.byName.get(name);
+    if (!list) return undefined;
+    const enclosing = (node: Node): Node | undefined => {
+      for (let current = node.parent; current; current = current.parent) if (syntax.functionTypes.has(current.type)) return current;
+      return undefined;
+    };
+    const scope = enclosing(use);
+    const visible = list.filter((variable) => {
+      const own = enclosing(variable.factory);
+      return own === undefined || (scope !== undefined && own.startIndex <= scope.startIndex && scope.endIndex <= own.endIndex);
+    });
+    const before = visible.filter((variable) => variable.factory.startIndex < use.startIndex);
+    return before.at(-1) ?? visible[0] ?? (name.startsWith('self.') ? list[0] : undefined);
+  }
+}
+
 interface ResolvedCallee {
   readonly client: PythonClient;
   readonly kind: 'function' | 'factory' | 'method';
@@ -86,21 +119,16 @@ export function analyzePython(file: FileContext, matches: readonly QueryMatch[])
   const flaskReaders = file.globalRoots.has('request') ? functions.filter((fn) => !registry.has(fn) && flaskRequestUse.test(fn.text)) : [];
   for (const fn of flaskReaders) registry.addFunction(fn, 'request-receiver');
 
-  const clientVariables = new Map<string, { client: PythonClient; factory: Node }>();
-  const resolved = new Map<number, ResolvedCallee>();
+  const clientVariables = new ClientVariables();
   for (const call of calls) {
     const callee = resolveCallee(call, imports, clientVariables, file);
-    if (!callee) continue;
-    resolved.set(call.id, callee);
-    if (callee.kind === 'factory') {
-      const variable = boundName(call);
-      if (variable !== undefined) clientVariables.set(variable, { client: callee.client, factory: call });
-    }
+    if (callee?.kind !== 'factory') continue;
+    const variable = boundName(call);
+    if (variable !== undefined) clientVariables.add(variable, { client: callee.client, factory: call });
   }
-  // A second pass catches methods on clients bound after their first use in the file (methods of a class).
   const candidates: OutboundCandidate[] = [];
   for (const call of calls) {
-    const callee = resolved.get(call.id) ?? resolveCallee(call, imports, clientVariables, file);
+    const callee = resolveCallee(call, imports, clientVariables, file);
     if (!callee || callee.kind === 'factory') continue;
     const candidate = toCandidate(call, callee, clientVariables, file);
     if (candidate) candidates.push(candidate);
@@ -182,7 +210,7 @@ function clientOfModule(module: string | undefined): PythonClient | undefined {
 function resolveCallee(
   call: Node,
   imports: PythonImports,
-  clientVariables: ReadonlyMap<string, { client: PythonClient }>,
+  clientVariables: ClientVariables,
   file: FileContext,
 ): ResolvedCallee | undefined {
   const shape = syntax.call(call);
@@ -200,7 +228,7 @@ function resolveCallee(
   const receiverText = shape.receiver.text;
   const moduleClient = clientOfModule(imports.modules.get(receiverText));
   if (moduleClient) return classify(moduleClient, shape.name);
-  const variable = clientVariables.get(receiverText);
+  const variable = clientVariables.at(receiverText, call);
   const receiverCall = syntax.call(shape.receiver);
   const receiverFactory = receiverCall ? resolveCallee(shape.receiver, imports, clientVariables, file) : undefined;
   const client =
@@ -231,12 +259,7 @@ function boundName(call: Node): string | undefined {
   return undefined;
 }
 
-function toCandidate(
-  call: Node,
-  callee: ResolvedCallee,
-  clientVariables: ReadonlyMap<string, { client: PythonClient; factory: Node }>,
-  file: FileContext,
-): OutboundCandidate | undefined {
+function toCandidate(call: Node, callee: ResolvedCallee, clientVariables: ClientVariables, file: FileContext): OutboundCandidate | undefined {
   const shape = syntax.call(call);
   if (!shape) return undefined;
   const parts: HeaderPart[] = [];
@@ -267,14 +290,8 @@ function toCandidate(
 }
 
 /** A client object's own headers: `Session(headers=…)`, `session.headers.update(…)`. */
-function addClientParts(
-  receiver: Node,
-  call: Node,
-  clientVariables: ReadonlyMap<string, { client: PythonClient; factory: Node }>,
-  parts: HeaderPart[],
-  file: FileContext,
-): void {
-  const factory = clientVariables.get(receiver.text)?.factory ?? (syntax.call(receiver) ? receiver : undefined);
+function addClientParts(receiver: Node, call: Node, clientVariables: ClientVariables, parts: HeaderPart[], file: FileContext): void {
+  const factory = clientVariables.at(receiver.text, call)?.factory ?? (syntax.call(receiver) ? receiver : undefined);
   const factoryHeaders = factory ? syntax.call(factory)?.named.get('headers') : undefined;
   if (factoryHeaders) parts.push({ node: factoryHeaders, position: 'collection' });
   const name = syntax.identifierName(receiver);
