@@ -20,6 +20,7 @@
 
 ; NestJS controllers: @Controller('orders') class OrdersController { @Get(':id') find(…) {…} }
 (class_declaration decorator: (decorator) @controller.decorator body: (class_body) @controller.body)
+(export_statement decorator: (decorator) @controller.decorator declaration: (class_declaration body: (class_body) @controller.body))
 
 ; Next.js: export default function handler(req, res) / export async function GET(request)
 (export_statement) @export

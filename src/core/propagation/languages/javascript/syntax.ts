@@ -33,7 +33,9 @@ function member(node: Node): { object: Node; property: string } | undefined {
 function call(node: Node): CallShape | undefined {
   const isNew = node.type === 'new_expression';
   if (node.type !== 'call_expression' && !isNew) return undefined;
-  const callee = field(node, isNew ? 'constructor' : 'function');
+  let callee = field(node, isNew ? 'constructor' : 'function');
+  // tree-sitter-typescript reads `await axios.get<T>(u)` as a call of `await axios.get`.
+  if (callee?.type === 'await_expression') callee = callee.namedChild(0) ?? undefined;
   if (!callee) return undefined;
   const argumentList = field(node, 'arguments');
   const args: Node[] = [];
@@ -173,7 +175,7 @@ export const javascriptSyntax: Syntax = {
   ]),
   returnTypes: new Set(['return_statement']),
   stringValue,
-  identifierName: (node) => (node.type === 'identifier' ? node.text : undefined),
+  identifierName: (node) => (node.type === 'identifier' || node.type === 'shorthand_property_identifier' ? node.text : undefined),
   call,
   member,
   subscript(node) {
