@@ -66,7 +66,10 @@ export interface EvaluationContext {
   checkBudget(): void;
 }
 
-const maxDepth = 8;
+/** Name resolutions and helper calls followed in a row. */
+const maxDepth = 6;
+/** Syntax levels descended in a row; guards the stack against absurdly nested (generated or hostile) code. */
+const maxNesting = 400;
 const bulkMethods = new Set(['update', 'extend', 'putAll', 'addAll', 'setAll', 'assign', 'merge', 'set', 'Set', 'putall']);
 const injectNames = /^(inject|Inject|injectContext|inject_context)$/;
 /** Calls that make a new, empty header collection (`dict()`, `make(http.Header)`, `new HttpHeaders()`). */
@@ -75,19 +78,22 @@ const emptyCollection = /^(dict|make|Map|Object|HashMap|LinkedHashMap|LinkedMult
 /** Follows expressions, variables and same-file helpers to find what carries the trace context. */
 export class Evaluator {
   private readonly visiting = new Set<number>();
+  private nesting = 0;
   private readonly helperCache = new Map<string, Evidence>();
 
   constructor(private readonly context: EvaluationContext) {}
 
   evaluate(node: Node, position: Position, env: Environment, depth = 0): Evidence {
     const evidence = emptyEvidence();
-    if (depth > maxDepth || this.visiting.has(node.id)) return evidence;
+    if (depth > maxDepth || this.nesting > maxNesting || this.visiting.has(node.id)) return evidence;
     this.context.checkBudget();
     this.visiting.add(node.id);
+    this.nesting++;
     try {
       this.evaluateInto(evidence, node, position, env, depth);
     } finally {
       this.visiting.delete(node.id);
+      this.nesting--;
     }
     return evidence;
   }
@@ -117,23 +123,23 @@ export class Evaluator {
     const entries = syntax.entries(node);
     if (entries) {
       for (const pair of entries.pairs) {
-        mergeEvidence(evidence, this.evaluate(pair.key, 'value', env, depth + 1));
-        mergeEvidence(evidence, this.evaluate(pair.value, 'value', env, depth + 1));
+        mergeEvidence(evidence, this.evaluate(pair.key, 'value', env, depth));
+        mergeEvidence(evidence, this.evaluate(pair.value, 'value', env, depth));
       }
-      for (const spread of entries.spreads) mergeEvidence(evidence, this.evaluate(spread, 'collection', env, depth + 1));
+      for (const spread of entries.spreads) mergeEvidence(evidence, this.evaluate(spread, 'collection', env, depth));
       return;
     }
     if (syntax.functionTypes.has(node.type)) {
       const body = syntax.functionBody(node);
-      if (body) mergeEvidence(evidence, this.evaluate(body, 'value', env, depth + 1));
+      if (body) mergeEvidence(evidence, this.evaluate(body, 'value', env, depth));
       return;
     }
     const childPosition = syntax.passThroughTypes.has(node.type) ? position : 'value';
     for (const child of namedChildren(node)) {
       if (syntax.returnTypes.has(child.type)) {
-        for (const returned of namedChildren(child)) mergeEvidence(evidence, this.evaluate(returned, 'collection', env, depth + 1));
+        for (const returned of namedChildren(child)) mergeEvidence(evidence, this.evaluate(returned, 'collection', env, depth));
       } else {
-        mergeEvidence(evidence, this.evaluate(child, childPosition, env, depth + 1));
+        mergeEvidence(evidence, this.evaluate(child, childPosition, env, depth));
       }
     }
   }
@@ -203,9 +209,9 @@ export class Evaluator {
     if (call.receiver && call.args.length === 0 && headerCollectionNames.has(call.name) && this.isRootedAtRequest(call.receiver, env)) {
       if (this.isWholeCollectionUse(call.node)) evidence.wholesale = true;
     }
-    for (const arg of call.args) mergeEvidence(evidence, this.evaluate(arg, 'value', env, depth + 1));
-    for (const arg of call.named.values()) mergeEvidence(evidence, this.evaluate(arg, 'value', env, depth + 1));
-    for (const arg of call.spreads) mergeEvidence(evidence, this.evaluate(arg, 'value', env, depth + 1));
+    for (const arg of call.args) mergeEvidence(evidence, this.evaluate(arg, 'value', env, depth));
+    for (const arg of call.named.values()) mergeEvidence(evidence, this.evaluate(arg, 'value', env, depth));
+    for (const arg of call.spreads) mergeEvidence(evidence, this.evaluate(arg, 'value', env, depth));
     for (const [keyword] of call.named) {
       for (const header of headerNamesIn(keyword.replace(/_/g, '-'), this.context.traceHeaders)) evidence.names.add(header);
     }
@@ -230,7 +236,7 @@ export class Evaluator {
     for (const arg of copied) {
       if (this.context.syntax.stringValue(arg) !== undefined) continue;
       any = true;
-      mergeEvidence(evidence, this.evaluate(arg, 'collection', env, depth + 1));
+      mergeEvidence(evidence, this.evaluate(arg, 'collection', env, depth));
     }
     if (!any && call.named.size === 0 && !emptyCollection.test(call.name) && !/new_expression|object_creation/.test(call.node.type)) {
       evidence.unknown ??= `\`${calleeText.slice(0, 60)}(…)\` is defined elsewhere`;
@@ -241,7 +247,7 @@ export class Evaluator {
     const { syntax } = this.context;
     const receiver = call.receiver;
     if (!receiver) return emptyEvidence();
-    const evidence = this.evaluate(receiver, 'value', env, depth + 1);
+    const evidence = this.evaluate(receiver, 'value', env, depth);
     // `request.headers.get("traceparent")` reads one header; `request.getHeader("b3")`, `c.GetHeader("b3")` too.
     if (singleHeaderReads.has(call.name)) {
       const first = call.args[0];
