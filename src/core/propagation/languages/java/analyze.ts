@@ -6,7 +6,7 @@ import { field, namedChildren } from '../../analysis/nodes';
 import type { CallShape } from '../../analysis/syntax';
 import type { OutboundLibrary } from '../../model';
 import type { ProjectFacts } from '../../project/facts';
-import { javaSyntax as syntax } from './syntax';
+import { javaRootName, javaSyntax as syntax } from './syntax';
 
 const springMappings: Readonly<Record<string, string | undefined>> = {
   GetMapping: 'GET',
@@ -283,6 +283,17 @@ class JavaClients {
     if (name !== undefined) built = this.file.sitesOf(name, request, request.startIndex).find((site) => site.kind === 'value')?.node;
     const chain = built ? chainOf(built) : [];
     headerParts(chain, parts);
+    // `builder.header(…)` statements on a builder variable the chain starts from.
+    const builder = built ? javaRootName(built) : undefined;
+    if (built && builder !== undefined && builder !== name) {
+      for (const site of this.file.sitesOf(builder, built, shape.node.startIndex)) {
+        if (site.kind === 'value') {
+          const links = chainOf(site.node);
+          headerParts(links, parts);
+          chain.push(...links);
+        } else if (site.kind === 'mutation') parts.push({ node: site.node, position: 'value' });
+      }
+    }
     const urlCall = chain.find((link) => link.name === 'uri' || link.name === 'url' || link.name === 'newBuilder');
     const verb = chain.find((link) => /^(GET|POST|PUT|DELETE|HEAD|get|post|put|delete|head|patch|method)$/.test(link.name));
     const outer = library === 'okhttp' ? outermost(shape.node) : shape.node;
