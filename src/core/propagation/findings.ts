@@ -28,6 +28,16 @@ function relatedOf(file: string, handler: InboundHandler): RelatedLocation[] {
   return [{ file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn, message }];
 }
 
+/** `traceparent, tracestate, x-request-id, x-b3-*, b3`: the B3 multi-header names folded into one. */
+export function summarizeHeaders(headers: readonly string[]): string {
+  const b3 = headers.filter((header) => header.startsWith('x-b3-'));
+  const shown = headers.flatMap((header) => {
+    if (!header.startsWith('x-b3-') || b3.length < 3) return [header];
+    return header === b3[0] ? ['x-b3-*'] : [];
+  });
+  return shown.join(', ');
+}
+
 /** Turns the calls that do not propagate into findings, with the configured severities. */
 export function findingsFor(
   file: string,
@@ -37,7 +47,7 @@ export function findingsFor(
 ): Finding[] {
   const findings: Finding[] = [];
   const handlerById = new Map(handlers.map((handler) => [handler.id, handler]));
-  const headers = options.headers.join(', ');
+  const headers = summarizeHeaders(options.headers);
   for (const call of calls) {
     const status = call.propagation.status;
     if (status !== 'missing' && status !== 'incomplete') continue;
