@@ -1,7 +1,8 @@
-import type { Tree } from '@vscode/tree-sitter-wasm';
+import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { Evaluator } from './analysis/evidence';
 import { BudgetExceededError, FileContext } from './analysis/fileContext';
 import type { HandlerScope } from './analysis/language';
+import type { Syntax } from './analysis/syntax';
 import { spanOf } from './analysis/nodes';
 import { describeUrl } from './analysis/urls';
 import { inboundContextOf, judge } from './analysis/verdict';
@@ -137,6 +138,19 @@ export class PropagationEngine {
       (finding) => !isSuppressed(suppressions, finding.ruleId, finding.line),
     );
     return { file: input.path, language, handlers, calls, findings, notes };
+  }
+
+  /** Parses `text` and hands the tree's root (freed afterwards) and the language's syntax to `inspect`; for quick fixes. */
+  inspect<T>(path: string, text: string, inspect: (root: Node, syntax: Syntax) => T): T | undefined {
+    const fileLanguage = languageOfPath(path);
+    if (!fileLanguage) return undefined;
+    const tree = this.runtime.parser(fileLanguage.grammar).parse(text);
+    if (!tree) return undefined;
+    try {
+      return inspect(tree.rootNode, fileLanguage.module.syntax);
+    } finally {
+      tree.delete();
+    }
   }
 
   dispose(): void {

@@ -70,6 +70,8 @@ export interface EvaluationContext {
 const maxDepth = 6;
 /** Syntax levels descended in a row; guards the stack against absurdly nested (generated or hostile) code. */
 const maxNesting = 400;
+/** Same-file helpers followed inside one another. */
+const maxHelperNesting = 4;
 const bulkMethods = new Set(['update', 'extend', 'putAll', 'addAll', 'setAll', 'assign', 'merge', 'set', 'Set', 'putall']);
 const injectNames = /^(inject|Inject|injectContext|inject_context)$/;
 /** Calls that make a new, empty header collection (`dict()`, `make(http.Header)`, `new HttpHeaders()`). */
@@ -79,6 +81,8 @@ const emptyCollection = /^(dict|make|Map|Object|HashMap|LinkedHashMap|LinkedMult
 export class Evaluator {
   private readonly visiting = new Set<number>();
   private nesting = 0;
+  /** Helpers being evaluated, outermost first: their bodies are judged on their own, whatever the caller's depth. */
+  private readonly helperStack: number[] = [];
   private readonly helperCache = new Map<string, Evidence>();
 
   constructor(private readonly context: EvaluationContext) {}
@@ -218,7 +222,7 @@ export class Evaluator {
 
     const helpers = this.sameFileHelpers(call);
     if (helpers.length > 0) {
-      for (const helper of helpers) mergeEvidence(evidence, this.evaluateHelper(helper, call, env, depth));
+      for (const helper of helpers) mergeEvidence(evidence, this.evaluateHelper(helper, call, env));
       return;
     }
     if (this.context.isWrapperName(call.name)) {
@@ -285,7 +289,7 @@ export class Evaluator {
   }
 
   /** Follows a same-file helper: its parameters given the incoming request become request roots inside it. */
-  private evaluateHelper(helper: Node, call: CallShape, env: Environment, depth: number): Evidence {
+  private evaluateHelper(helper: Node, call: CallShape, env: Environment): Evidence {
     const { syntax } = this.context;
     const parameters = syntax.parameters(helper).filter((parameter) => !/^(self|this|cls)$/.test(parameter.name));
     const passed = new Map<string, RequestRoot>();
@@ -302,10 +306,17 @@ export class Evaluator {
     const key = `${helper.id}:${[...passed].map(([name, root]) => `${name}=${root.kind}`).join(',')}`;
     const cached = this.helperCache.get(key);
     if (cached) return cached;
+    if (this.helperStack.includes(helper.id) || this.helperStack.length >= maxHelperNesting) return emptyEvidence();
     const roots = new Map([...this.context.rootsOf(helper, new Map()), ...passed]);
     const body = syntax.functionBody(helper);
     const helperEnv: Environment = { roots, scopes: this.context.scopesOf(body ?? helper), before: Number.MAX_SAFE_INTEGER };
-    const evidence = body ? this.evaluate(body, 'value', helperEnv, depth + 1) : emptyEvidence();
+    this.helperStack.push(helper.id);
+    let evidence: Evidence;
+    try {
+      evidence = body ? this.evaluate(body, 'value', helperEnv, 0) : emptyEvidence();
+    } finally {
+      this.helperStack.pop();
+    }
     // A helper's own parameters are not "defined elsewhere" for the caller: only what it returns could be.
     const name = syntax.functionName(helper) ?? call.name;
     evidence.helpers.add(name);

@@ -204,7 +204,7 @@ function toCandidate(call: Node, names: GoNames, file: FileContext): OutboundCan
 /** How the client a call is made on was built, when the file says: plain net/http, otelhttp, or unknown (elsewhere). */
 function clientKind(receiver: Node, names: GoNames, file: FileContext): 'plain' | 'instrumented' | 'unknown' | undefined {
   const text = receiver.text;
-  if (text === `${names.otelhttp}.DefaultClient`) return 'instrumented';
+  if (text === `${names.otelhttp}.DefaultClient` || text.includes(`${names.otelhttp}.NewTransport`)) return 'instrumented';
   if (text === `${names.http}.DefaultClient`) return names.defaultInstrumented ? 'instrumented' : 'plain';
   const name = syntax.identifierName(receiver);
   const built = name === undefined ? undefined : file.sitesOf(name, receiver, Number.MAX_SAFE_INTEGER).find((site) => site.kind === 'value');
