@@ -40,7 +40,7 @@ function parseArguments(args: readonly string[]): LintArguments {
   let format: Format = 'text';
   let config: string | undefined;
   for (let index = 0; index < args.length; index++) {
-    const arg = args[index] as string;
+    const arg = args[index] ?? '';
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string => {
       const next = inline ?? args[++index];

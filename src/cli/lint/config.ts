@@ -36,7 +36,7 @@ function stripComments(text: string): string {
   let result = '';
   let inString = false;
   for (let index = 0; index < text.length; index++) {
-    const char = text[index];
+    const char = text.charAt(index);
     if (inString) {
       result += char;
       if (char === '\\') result += text[++index] ?? '';

@@ -6,7 +6,7 @@ export function globToRegExp(glob: string): RegExp {
   let source = '';
   let inGroup = 0;
   for (let index = 0; index < glob.length; index++) {
-    const char = glob[index] as string;
+    const char = glob.charAt(index);
     if (char === '*') {
       if (glob[index + 1] === '*') {
         const slashAfter = glob[index + 2] === '/';

@@ -70,10 +70,11 @@ export class PropagationEngine {
     }
     const started = performance.now();
     const parser = this.runtime.parser(fileLanguage.grammar);
-    parser.setTimeoutMicros(this.limits.budgetMs * 1000);
+    const deadline = started + this.limits.budgetMs;
     let tree: Tree | null = null;
     try {
-      tree = parser.parse(input.text);
+      // The runtime stops parsing when the progress callback returns true (its typings say void).
+      tree = parser.parse(input.text, null, { progressCallback: () => performance.now() > deadline });
     } catch (error) {
       return empty([`could not be parsed: ${error instanceof Error ? error.message : String(error)}`]);
     }

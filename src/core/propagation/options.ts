@@ -52,7 +52,7 @@ export function parsePropagationOptions(input: unknown): { options: PropagationO
   const stringList = (key: keyof PropagationOptions, fallback: readonly string[]): readonly string[] => {
     const value = source[key];
     if (value === undefined) return fallback;
-    if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[];
+    if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value;
     problems.push(`"${key}" must be a list of strings`);
     return fallback;
   };

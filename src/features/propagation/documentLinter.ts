@@ -91,7 +91,7 @@ export class DocumentLinter implements vscode.Disposable {
         return;
       }
       const { analysis } = await this.service.analyze(uri, document.getText(), options);
-      if (source.token.isCancellationRequested || document.version !== version || document.isClosed) return;
+      if (source.token.isCancellationRequested || document.version !== version) return;
       await this.service.publish(document.uri, { ...analysis, findings: analysis.findings.map((finding) => ({ ...finding, file: document.uri.fsPath })) });
     } catch (error) {
       this.host.log.error(`Linting ${vscode.workspace.asRelativePath(document.uri)} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

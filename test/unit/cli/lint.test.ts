@@ -170,13 +170,14 @@ describe('trace-stitch lint', function () {
     assert.deepEqual(Object.keys(report), ['findings']);
     assert.equal(report.findings.length, 2);
     const [first] = report.findings;
-    assert.deepEqual(Object.keys(first ?? {}), ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message']);
-    assert.equal(first?.file, 'svc/app.py');
-    assert.equal(first?.line, 9);
-    assert.equal(first?.column, 13);
-    assert.equal(first?.endLine, 9);
-    assert.equal(first?.ruleId, 'missing-propagation');
-    assert.equal(first?.severity, 'warning');
+    assert.ok(first);
+    assert.deepEqual(Object.keys(first), ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message']);
+    assert.equal(first.file, 'svc/app.py');
+    assert.equal(first.line, 9);
+    assert.equal(first.column, 13);
+    assert.equal(first.endLine, 9);
+    assert.equal(first.ruleId, 'missing-propagation');
+    assert.equal(first.severity, 'warning');
   });
 
   it('writes SARIF 2.1.0 that GitHub code scanning accepts, with rules linking to their documentation', async () => {

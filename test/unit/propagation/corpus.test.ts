@@ -36,7 +36,7 @@ describe('Propagation corpus accuracy', function () {
     for (const [language, extensions] of languages) {
       const score: Score = { truePositives: 0, falsePositives: 0, falseNegatives: 0, cases: 0, mistakes: [] };
       for (const labeled of labeledFiles(extensions)) {
-        if (/\.d\.ts$/.test(labeled.file)) continue;
+        if (labeled.file.endsWith(".d.ts")) continue;
         const facts = await resolver.factsFor(labeled.file);
         const analysis = engine.analyze({ path: labeled.file, text: labeled.text, options: defaultPropagationOptions, facts });
         assert.deepEqual(analysis.notes, [], `${labeled.file}: ${analysis.notes.join('; ')}`);
@@ -91,7 +91,7 @@ describe('Propagation corpus accuracy', function () {
     it(`${language}: every incomplete-propagation and ok label holds`, () => {
       const score = scores.get(language);
       assert.ok(score);
-      const wrong = score.mistakes.filter((mistake) => !/expected missing-propagation/.test(mistake));
+      const wrong = score.mistakes.filter((mistake) => !mistake.includes('expected missing-propagation'));
       assert.deepEqual(wrong, []);
     });
   }

@@ -367,9 +367,9 @@ export class Evaluator {
     const parentCall = syntax.call(parent);
     if (parentCall?.receiver?.equals(node)) return !singleHeaderReads.has(parentCall.name);
     const subscript = syntax.subscript(parent);
-    if (subscript && subscript.object.equals(node)) return false;
+    if (subscript?.object.equals(node)) return false;
     const member = syntax.member(parent);
-    if (member && member.object.equals(node)) {
+    if (member?.object.equals(node)) {
       const grand = parent.parent;
       const call = grand ? syntax.call(grand) : undefined;
       if (call?.callee.equals(parent)) return !singleHeaderReads.has(call.name);

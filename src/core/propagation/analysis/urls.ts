@@ -53,8 +53,10 @@ function templatePieces(node: Node, file: FileContext, depth: number): string[] 
       if (left && operator === '%') return formatPieces(left, file);
       return ['*'];
     }
-    case 'parenthesized_expression':
-      return node.namedChild(0) ? templatePieces(node.namedChild(0) as Node, file, depth + 1) : ['*'];
+    case 'parenthesized_expression': {
+      const inner = node.namedChild(0);
+      return inner ? templatePieces(inner, file, depth + 1) : ['*'];
+    }
     default: {
       const call = file.syntax.call(node);
       if (!call) return ['*'];

@@ -72,11 +72,12 @@ export function forwardGo(
   const shape = syntax.call(callNode);
   if (!shape?.receiver) return undefined;
   const receiver = shape.receiver.text;
-  const isDo = shape.name === 'Do' && shape.args.length === 1;
+  const [firstArgument] = shape.args;
+  const isDo = shape.name === 'Do' && shape.args.length === 1 && firstArgument !== undefined;
   if (otelhttpDependency && incoming.context !== undefined) {
     const edits: TextEdit[] = [];
     if (isDo) {
-      const request = shape.args[0] as Node;
+      const request = firstArgument;
       edits.push({
         startOffset: callNode.startIndex,
         endOffset: callNode.endIndex,
@@ -94,11 +95,11 @@ export function forwardGo(
   }
   if (incoming.request === undefined) return undefined;
   const edits: TextEdit[] = [];
-  if (isDo && syntax.identifierName(shape.args[0] as Node) !== undefined) {
+  if (isDo && syntax.identifierName(firstArgument) !== undefined) {
     const statementStart = lineStartOf(text, callNode.startIndex);
-    edits.push({ startOffset: statementStart, endOffset: statementStart, newText: `${indentationAt(text, statementStart)}forwardTraceHeaders(${incoming.request}, ${(shape.args[0] as Node).text})\n` });
-  } else if (receiver === 'http' && shape.name === 'Get' && shape.args.length === 1) {
-    edits.push({ startOffset: callNode.startIndex, endOffset: callNode.endIndex, newText: `getWithTraceHeaders(${incoming.request}, ${(shape.args[0] as Node).text})` });
+    edits.push({ startOffset: statementStart, endOffset: statementStart, newText: `${indentationAt(text, statementStart)}forwardTraceHeaders(${incoming.request}, ${firstArgument.text})\n` });
+  } else if (receiver === 'http' && shape.name === 'Get' && firstArgument !== undefined && shape.args.length === 1) {
+    edits.push({ startOffset: callNode.startIndex, endOffset: callNode.endIndex, newText: `getWithTraceHeaders(${incoming.request}, ${firstArgument.text})` });
     if (!/^func getWithTraceHeaders\(/m.test(text)) edits.push({ startOffset: text.length, endOffset: text.length, newText: getHelper });
   } else return undefined;
   if (!/^func forwardTraceHeaders\(/m.test(text)) edits.push({ startOffset: text.length, endOffset: text.length, newText: forwardHelper(headers) });

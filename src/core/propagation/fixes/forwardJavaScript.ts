@@ -87,7 +87,7 @@ export function forwardJavaScript(root: Node, syntax: Syntax, callNode: Node, ca
   }
   if (!edit) return undefined;
   const edits: TextEdit[] = [edit];
-  if (!new RegExp(`function ${javascriptHelperName}\\(`).test(text)) {
+  if (!text.includes('function forwardTraceHeaders(')) {
     const imports = root.namedChildren.filter(
       (child): child is Node => child !== null && (child.type === 'import_statement' || (/^(lexical|variable)_declaration$/.test(child.type) && /\brequire\s*\(/.test(child.text))),
     );

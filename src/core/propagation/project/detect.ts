@@ -151,8 +151,7 @@ export class ProjectFactsResolver {
         const evidence: Evidence[] = [];
         const queue = [service];
         let seen = 0;
-        while (queue.length > 0 && seen < maxSourceFiles) {
-          const folder = queue.shift() as string;
+        for (let folder = queue.shift(); folder !== undefined && seen < maxSourceFiles; folder = queue.shift()) {
           for (const entry of await this.reader.list(folder)) {
             const full = path.join(folder, entry.name);
             if (entry.isDirectory) {

@@ -47,7 +47,7 @@ export function analyzeGo(file: FileContext, matches: readonly QueryMatch[]): La
     }
     const fieldName = match.captures.find((capture) => capture.name === 'client.field')?.node;
     const fieldType = match.captures.find((capture) => capture.name === 'client.type')?.node;
-    if (fieldName && fieldType && fieldType.text.endsWith(`${http}.Client`)) clientFields.add(fieldName.text);
+    if (fieldName && fieldType?.text.endsWith(`${http}.Client`)) clientFields.add(fieldName.text);
   }
   for (const call of calls) readRegistration(call, framework, registry, file);
   for (const fn of functions) {
@@ -128,7 +128,7 @@ function readRegistration(call: Node, framework: HandlerFramework, registry: Han
 /** `http.HandlerFunc(h)` → `h`. */
 function unwrapHandler(node: Node | undefined): Node | undefined {
   const shape = node ? syntax.call(node) : undefined;
-  if (shape && /HandlerFunc$/.test(shape.callee.text) && shape.args[0]) return shape.args[0];
+  if (shape && shape.callee.text.endsWith("HandlerFunc") && shape.args[0]) return shape.args[0];
   return node;
 }
 
@@ -171,8 +171,9 @@ function toCandidate(call: Node, names: GoNames, file: FileContext): OutboundCan
     };
   }
   const client = clientKind(shape.receiver, names, file);
-  if (shape.name === 'Do' && shape.args.length === 1) {
-    const request = requestOf(shape.args[0] as Node, call, names, file);
+  const [requestArgument] = shape.args;
+  if (shape.name === 'Do' && shape.args.length === 1 && requestArgument) {
+    const request = requestOf(requestArgument, call, names, file);
     if (!request && client === undefined) return undefined;
     return {
       node: call,

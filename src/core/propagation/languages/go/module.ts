@@ -12,7 +12,7 @@ function parameterRoots(fn: Node): Map<string, RequestRoot> {
     const type = parameter.type ?? '';
     if (/^\*\s*\w+\.Request$|^\*\s*gin\.Context$|^echo\.Context$|^\*\s*fiber\.Ctx$/.test(type) && !/^\*\s*(resty|gorequest)\./.test(type)) {
       roots.set(parameter.name, { kind: 'request' });
-    } else if (/^\w+\.Header$/.test(type) && /^http\./.test(type)) {
+    } else if (/^\w+\.Header$/.test(type) && type.startsWith("http.")) {
       roots.set(parameter.name, { kind: 'headers' });
     } else if (/^context\.Context$/.test(type)) {
       roots.set(parameter.name, { kind: 'context' });

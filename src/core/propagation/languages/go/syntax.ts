@@ -107,7 +107,8 @@ function collectBindings(scope: Node, add: (name: string, site: BindingSite) => 
         break;
       }
       case 'expression_statement': {
-        const shape = node.namedChild(0) ? call(node.namedChild(0) as Node) : undefined;
+        const expression = node.namedChild(0);
+        const shape = expression ? call(expression) : undefined;
         if (!shape) break;
         const receiver = shape.receiver ? rootName(shape.receiver) : undefined;
         if (receiver !== undefined) add(receiver, { kind: 'mutation', node });

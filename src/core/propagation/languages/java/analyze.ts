@@ -129,7 +129,7 @@ function readClass(classNode: Node, modifiers: Node | undefined, body: Node, reg
       continue;
     }
     const servlet = servletMethods.exec(name);
-    if (servlet && /HttpServletRequest/.test(field(method, 'parameters')?.text ?? '')) {
+    if (servlet && (field(method, 'parameters')?.text ?? '').includes('HttpServletRequest')) {
       registry.addFunction(method, 'servlet', { methods: [(servlet[1] ?? '').toUpperCase()], ...(servletRoute ? { route: servletRoute } : {}), name: qualified });
     }
   }
@@ -174,8 +174,8 @@ class JavaClients {
     const text = receiver.text;
     if (/^(new\s+)?RestTemplate\b/.test(text)) return 'RestTemplate';
     if (/^WebClient\.(create|builder)\b/.test(text)) return 'WebClient';
-    if (/^HttpClient\.new/.test(text)) return 'HttpClient';
-    if (/^ClientBuilder\.new/.test(text)) return 'Client';
+    if (text.startsWith("HttpClient.new")) return 'HttpClient';
+    if (text.startsWith("ClientBuilder.new")) return 'Client';
     if (/^new\s+OkHttpClient\b/.test(text)) return 'OkHttpClient';
     const name = receiver.type === 'field_access' ? field(receiver, 'field')?.text : syntax.identifierName(receiver);
     if (name === undefined) return undefined;
@@ -234,14 +234,14 @@ class JavaClients {
     if (name !== undefined && depth < 3) {
       for (const site of this.file.sitesOf(name, node, node.startIndex)) {
         if (site.kind === 'value') this.entityParts(site.node, parts, depth + 1);
-        if (site.kind === 'parameter' && /Entity/.test(site.node.text)) parts.push({ node, position: 'collection' });
+        if (site.kind === 'parameter' && site.node.text.includes('Entity')) parts.push({ node, position: 'collection' });
       }
       return;
     }
     const chain = chainOf(node);
     headerParts(chain, parts);
     const creation = syntax.call(node);
-    if (creation && /Entity$/.test(creation.name)) {
+    if (creation?.name.endsWith("Entity")) {
       const headers = creation.args.length >= 2 ? creation.args[1] : creation.args[0];
       if (headers && (creation.args.length >= 2 || this.isHeaders(headers))) parts.push({ node: headers, position: 'collection' });
     }

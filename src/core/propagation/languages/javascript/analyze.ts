@@ -127,8 +127,8 @@ function readRegistration(call: Node, framework: HandlerFramework | undefined, r
   if (route === undefined && shape.name !== 'use') return;
   const handlers = shape.args.map((arg) => functionOf(arg, file)).filter((fn): fn is Node => fn !== undefined && looksLikeHandler(fn));
   if (handlers.length === 0) return;
-  const firstParameter = syntax.parameters(handlers[0] as Node)[0]?.name ?? '';
-  const guessed: HandlerFramework = /ctx/.test(firstParameter) ? 'koa' : /^_?request$/.test(firstParameter) ? 'fastify' : 'express';
+  const firstParameter = handlers[0] ? (syntax.parameters(handlers[0])[0]?.name ?? '') : '';
+  const guessed: HandlerFramework = firstParameter.includes('ctx') ? 'koa' : /^_?request$/.test(firstParameter) ? 'fastify' : 'express';
   const methods = shape.name === 'use' || shape.name === 'all' ? [] : [shape.name.toUpperCase()];
   for (const handler of handlers) {
     registry.addRegistration(call, framework ?? guessed, handler, { methods, ...(route === undefined ? {} : { route }) });
@@ -189,7 +189,7 @@ function readNextExport(node: Node, path: string, registry: HandlerRegistry): vo
   }
   if (app && declaration.type === 'function_declaration') {
     const name = field(declaration, 'name')?.text ?? '';
-    if (/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(name)) registry.addFunction(declaration, 'nextjs', { methods: [name], route: app[1] || '/' });
+    if (/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(name)) registry.addFunction(declaration, 'nextjs', { methods: [name], route: app[1] === undefined || app[1] === '' ? '/' : app[1] });
   }
 }
 
@@ -355,7 +355,7 @@ class Clients {
     for (let depth = 0; depth < 20; depth++) {
       const memberNode = current.parent;
       const next = memberNode?.parent;
-      if (memberNode?.type !== 'member_expression' || !next || next.type !== 'call_expression') return;
+      if (memberNode?.type !== 'member_expression' || next?.type !== 'call_expression') return;
       const shape = syntax.call(next);
       if (shape?.name === 'set') {
         for (const arg of shape.args) parts.push({ node: arg, position: shape.args.length === 1 ? 'collection' : 'value' });

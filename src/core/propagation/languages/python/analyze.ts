@@ -164,8 +164,8 @@ function readClassView(bases: Node, method: Node, imports: PythonImports, regist
   if (!classViewBases.test(bases.text) || !(httpVerbs.has(name) || /^(list|retrieve|create|update|partial_update|destroy)$/.test(name))) return;
   const className = bases.parent ? field(bases.parent, 'name')?.text : undefined;
   let framework: HandlerFramework = decoratorFramework(imports, 'route');
-  if (/HTTPEndpoint/.test(bases.text)) framework = 'starlette';
-  else if (/web\.View/.test(bases.text)) framework = 'aiohttp';
+  if (bases.text.includes('HTTPEndpoint')) framework = 'starlette';
+  else if (bases.text.includes('web.View')) framework = 'aiohttp';
   const verb = httpVerbs.has(name) ? name.toUpperCase() : ({ list: 'GET', retrieve: 'GET', create: 'POST', update: 'PUT', partial_update: 'PATCH', destroy: 'DELETE' } as Record<string, string>)[name];
   registry.addFunction(method, framework, { methods: verb ? [verb] : [], name: className ? `${className}.${name}` : name });
 }

@@ -63,7 +63,7 @@ function parameters(fn: Node): Parameter[] {
       continue;
     }
     const name = field(parameter, 'name') ?? parameter.namedChildren.find((child) => child?.type === 'identifier') ?? undefined;
-    if (!name || name.type !== 'identifier') continue;
+    if (name?.type !== 'identifier') continue;
     const type = field(parameter, 'type');
     const value = field(parameter, 'value');
     result.push({ name: name.text, node: parameter, type: type?.text, markers: value?.text ?? '' });
