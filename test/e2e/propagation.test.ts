@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import { saveScreenshot } from '../harness/workbench';
+import { useWorkbench } from './session';
+
+describe('Propagation linter (e2e)', () => {
+  const workbench = useWorkbench('propagation-workspace');
+
+  it('shows the diagnostic on the call and applies the "forward the trace headers" quick fix', async () => {
+    const { page } = workbench();
+    await page.keyboard.press('Control+P');
+    const quickOpen = page.locator('.quick-input-widget .quick-input-box input');
+    await quickOpen.waitFor({ state: 'visible' });
+    await quickOpen.fill('orders/app.py');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'app.py' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.waitFor();
+    const squiggle = editor.locator('.squiggly-warning').first();
+    await squiggle.waitFor({ timeout: 60_000 });
+
+    // The hover names the rule (linked to the README) and the call.
+    await squiggle.hover();
+    const hover = page.locator('.monaco-hover').filter({ hasText: 'drops the trace context' }).first();
+    await hover.waitFor({ timeout: 20_000 });
+    assert.match((await hover.textContent()) ?? '', /missing-propagation/);
+    await saveScreenshot(page, 'propagation-diagnostic');
+
+    // Put the cursor on the call and open the quick fixes as a user would (Ctrl+.).
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+G');
+    await quickOpen.fill(':9:20');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Forward the trace headers' }).first();
+    await fix.waitFor({ timeout: 20_000 });
+    await saveScreenshot(page, 'propagation-quick-fix');
+    await fix.click();
+    await editor.locator('.view-line', { hasText: 'def forward_trace_headers(incoming):' }).waitFor();
+    await editor.locator('.squiggly-warning').first().waitFor({ state: 'detached', timeout: 20_000 });
+    await saveScreenshot(page, 'propagation-fixed');
+  });
+
+  it('lists the scan results in the Broken Propagation view of the Trace Stitch container', async () => {
+    const { page } = workbench();
+    await page.locator('.activitybar .action-item a[aria-label^="Trace Stitch"]').first().click();
+    const view = page.locator('.pane', { hasText: 'Broken Propagation' }).first();
+    await view.waitFor();
+    await view.getByRole('button', { name: 'Scan Workspace' }).click();
+    await view.locator('.monaco-list-row', { hasText: 'requests.get' }).first().waitFor({ timeout: 60_000 });
+    assert.ok(await view.locator('.monaco-list-row', { hasText: 'orders' }).first().isVisible());
+    await saveScreenshot(page, 'propagation-view');
+  });
+});
