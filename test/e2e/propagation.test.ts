@@ -18,18 +18,17 @@ describe('Propagation linter (e2e)', () => {
     const squiggle = editor.locator('.squiggly-warning').first();
     await squiggle.waitFor({ timeout: 60_000 });
 
-    // The hover names the rule (linked to the README) and the call.
-    await squiggle.hover();
+    // Put the cursor on the call, show its hover (the rule, linked to the README, and the message), then the fixes.
+    await page.keyboard.press('Control+G');
+    await quickOpen.fill(':9:14');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
     const hover = page.locator('.monaco-hover').filter({ hasText: 'drops the trace context' }).first();
     await hover.waitFor({ timeout: 20_000 });
     assert.match((await hover.textContent()) ?? '', /missing-propagation/);
     await saveScreenshot(page, 'propagation-diagnostic');
-
-    // Put the cursor on the call and open the quick fixes as a user would (Ctrl+.).
     await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+G');
-    await quickOpen.fill(':9:20');
-    await page.keyboard.press('Enter');
     await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Forward the trace headers' }).first();
     await fix.waitFor({ timeout: 20_000 });

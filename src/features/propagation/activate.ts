@@ -29,7 +29,7 @@ export function activatePropagation(host: Host): void {
         { location: vscode.ProgressLocation.Notification, title: 'Trace Stitch: scanning for broken propagation', cancellable: true },
         async (progress, token) => {
           const summary = await scanWorkspace(host, service, progress, token);
-          const text = `${summary.findings} ${summary.findings === 1 ? 'call breaks' : 'calls break'} the trace in ${summary.files} files${summary.skipped > 0 ? ` (${summary.skipped} over 1 MB skipped)` : ''}.`;
+          const text = `${summary.findings} ${summary.findings === 1 ? 'call breaks' : 'calls break'} the trace in ${summary.files} ${summary.files === 1 ? 'file' : 'files'}${summary.skipped > 0 ? ` (${summary.skipped} over 1 MB skipped)` : ''}.`;
           if (summary.cancelled) void vscode.window.showInformationMessage(`Trace Stitch: scan cancelled after ${summary.files} files.`);
           else void vscode.window.showInformationMessage(`Trace Stitch: ${text}`, 'Show Problems').then((choice) => {
             if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');

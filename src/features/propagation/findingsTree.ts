@@ -43,7 +43,8 @@ export class FindingsTree implements vscode.TreeDataProvider<Item>, vscode.Dispo
   getTreeItem(item: Item): vscode.TreeItem {
     if (item.kind === 'service') {
       const count = item.files.reduce((sum, file) => sum + file.findings.length, 0);
-      const label = vscode.workspace.asRelativePath(item.service, true) || path.basename(item.service);
+      const relative = vscode.workspace.asRelativePath(item.service, false);
+      const label = relative === '' || relative === item.service ? path.basename(item.service) : relative;
       const treeItem = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
       treeItem.description = `${count} ${count === 1 ? 'call' : 'calls'}`;
       treeItem.iconPath = new vscode.ThemeIcon('server-process');
