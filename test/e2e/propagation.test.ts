@@ -33,7 +33,9 @@ describe('Propagation linter (e2e)', () => {
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Forward the trace headers' }).first();
     await fix.waitFor({ timeout: 20_000 });
     await saveScreenshot(page, 'propagation-quick-fix');
-    await fix.click();
+    // The preferred fix is the focused first row: apply it as a user would, with Enter.
+    assert.match((await page.locator('.action-widget .monaco-list-row.focused').first().textContent()) ?? '', /Forward the trace headers/);
+    await page.keyboard.press('Enter');
     await editor.locator('.view-line', { hasText: 'def forward_trace_headers(incoming):' }).waitFor();
     await editor.locator('.squiggly-warning').first().waitFor({ state: 'detached', timeout: 20_000 });
     await saveScreenshot(page, 'propagation-fixed');

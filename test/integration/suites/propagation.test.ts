@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { PropagationEngine } from '../../../src/core/propagation/engine';
 import { packageWasmDirectory } from '../../support/propagationEngine';
 import { activeExtension } from '../extension';
+import { ignoreTelemetryNoise } from '../telemetryNoise';
 import { waitForEvent } from '../waitFor';
 
 const run = promisify(execFile);
@@ -98,11 +99,16 @@ async function parsesCleanly(uri: vscode.Uri, text: string): Promise<boolean> {
 describe('Propagation linter in the editor', function () {
   this.timeout(90_000);
 
+  let restoreUncaught: (() => void) | undefined;
+
   before(async () => {
+    // This suite runs for a while, long enough to meet the built-in extensions' failing telemetry sends.
+    restoreUncaught = ignoreTelemetryNoise();
     await activeExtension();
-    // Built-in extensions report telemetry from the extension host; with no network here, their failed sends
-    // surface as uncaught errors in whichever test is running. This suite runs longest, so it turns them off.
-    await vscode.workspace.getConfiguration('telemetry').update('telemetryLevel', 'off', vscode.ConfigurationTarget.Global);
+  });
+
+  after(() => {
+    restoreUncaught?.();
   });
 
   afterEach(async () => {

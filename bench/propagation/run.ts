@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { collectFiles } from '../../src/cli/lint/collectFiles';
+import { createPropagationLinter } from '../../src/cli/lint/propagationLinter';
+import { PropagationEngine } from '../../src/core/propagation/engine';
+import { defaultPropagationOptions } from '../../src/core/propagation/options';
+import { findWasmDirectory } from '../../src/core/propagation/runtime/treeSitter';
+import { report } from '../report';
+import { generateFile, generateWorkspace } from './generateWorkspace';
+
+const wasm = (): string => findWasmDirectory([path.dirname(require.resolve('@vscode/tree-sitter-wasm'))]);
+
+function percentile(samples: readonly number[], fraction: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
+}
+
+/** Lines per second on one core: parse and analyse a generated workspace already in memory. */
+export async function benchThroughput(runs = 5): Promise<void> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'trace-stitch-bench-'));
+  try {
+    const { lines } = generateWorkspace(root, 60_000);
+    const files = await collectFiles(['.'], root, [], (file) => PropagationEngine.handles(file));
+    const texts = files.map((file) => ({ path: file, text: readFileSync(file, 'utf8') }));
+    const engine = await PropagationEngine.create(wasm());
+    const samples: number[] = [];
+    for (let run = 0; run <= runs; run++) {
+      const started = performance.now();
+      for (const { path: file, text } of texts) engine.analyze({ path: file, text, options: defaultPropagationOptions });
+      const seconds = (performance.now() - started) / 1000;
+      if (run > 0) samples.push(lines / seconds); // the first run warms up the JIT and the grammars
+    }
+    engine.dispose();
+    report('propagation-lines-per-second', samples, 'lines/s', 0);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** A 200,000-line workspace scanned as `trace-stitch lint` does: walk, read, project facts, analyse. */
+export async function benchWorkspaceScan(runs = 3): Promise<void> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'trace-stitch-scan-'));
+  try {
+    const { lines, files } = generateWorkspace(root, 200_000);
+    console.log(`  generated ${files} files, ${lines} lines`);
+    const samples: number[] = [];
+    let findings = 0;
+    for (let run = 0; run < runs; run++) {
+      const started = performance.now();
+      const linter = await createPropagationLinter(defaultPropagationOptions, root);
+      const paths = await collectFiles(['.'], root, defaultPropagationOptions.exclude, (file) => linter.matches(file));
+      findings = 0;
+      for (const file of paths) findings += (await linter.lint(file, readFileSync(file, 'utf8'))).findings.length;
+      linter.dispose();
+      samples.push((performance.now() - started) / 1000);
+    }
+    console.log(`  ${findings} findings per scan`);
+    report('propagation-scan-200k-lines', samples, 's', 2);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** Re-lint of an open 2,000-line file after a one-character edit, as the editor does after typing pauses. */
+export async function benchRelint(rounds = 5, editsPerRound = 40): Promise<void> {
+  const engine = await PropagationEngine.create(wasm());
+  for (const extension of ['.py', '.ts'] as const) {
+    const base = generateFile(extension, 2000);
+    const p95s: number[] = [];
+    const medians: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const times: number[] = [];
+      for (let edit = 0; edit < editsPerRound; edit++) {
+        const at = Math.floor(((edit + 1) / (editsPerRound + 1)) * base.length);
+        const text = `${base.slice(0, at)} ${base.slice(at)}`;
+        const started = performance.now();
+        engine.analyze({ path: `/bench/big${extension}`, text, options: defaultPropagationOptions });
+        times.push(performance.now() - started);
+      }
+      p95s.push(percentile(times, 0.95));
+      medians.push(percentile(times, 0.5));
+    }
+    const name = extension.slice(1);
+    report(`propagation-relint-2k-${name}-p95`, p95s, 'ms', 1);
+    report(`propagation-relint-2k-${name}-median`, medians, 'ms', 1);
+  }
+  engine.dispose();
+}
