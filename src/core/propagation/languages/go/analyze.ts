@@ -1,5 +1,6 @@
 import type { Node, QueryMatch } from '@vscode/tree-sitter-wasm';
 import type { FileContext } from '../../analysis/fileContext';
+import { captureOf, nodesOf } from '../../analysis/captures';
 import { HandlerRegistry } from '../../analysis/handlerRegistry';
 import type { HeaderPart, LanguageAnalysis, OutboundCandidate } from '../../analysis/language';
 import { visit } from '../../analysis/nodes';
@@ -21,10 +22,10 @@ const packageFunctions = new Set(['Get', 'Head', 'Post', 'PostForm']);
 export function readGoImports(matches: readonly QueryMatch[]): Map<string, string> {
   const byPath = new Map<string, string>();
   for (const match of matches) {
-    const path = match.captures.find((capture) => capture.name === 'import.path')?.node;
+    const path = captureOf(match, 'import.path');
     if (!path) continue;
     const importPath = syntax.stringValue(path) ?? '';
-    const alias = match.captures.find((capture) => capture.name === 'import.alias')?.node.text;
+    const alias = captureOf(match, 'import.alias')?.text;
     byPath.set(importPath, alias ?? importPath.split('/').pop()?.replace(/^v\d+$/, importPath.split('/').at(-2) ?? '') ?? importPath);
   }
   return byPath;
@@ -37,16 +38,12 @@ export function analyzeGo(file: FileContext, matches: readonly QueryMatch[]): La
   const otelhttp = imports.get(otelhttpPath) ?? 'otelhttp';
   const framework = frameworkPaths.find(([pattern]) => [...imports.keys()].some((path) => pattern.test(path)))?.[1] ?? 'net/http';
   const registry = new HandlerRegistry(file, 'go');
-  const functions: Node[] = [];
-  const calls: Node[] = [];
+  const functions = nodesOf(matches, 'function');
+  const calls = nodesOf(matches, 'call');
   const clientFields = new Set<string>();
   for (const match of matches) {
-    for (const capture of match.captures) {
-      if (capture.name === 'function') functions.push(capture.node);
-      else if (capture.name === 'call') calls.push(capture.node);
-    }
-    const fieldName = match.captures.find((capture) => capture.name === 'client.field')?.node;
-    const fieldType = match.captures.find((capture) => capture.name === 'client.type')?.node;
+    const fieldName = captureOf(match, 'client.field');
+    const fieldType = captureOf(match, 'client.type');
     if (fieldName && fieldType?.text.endsWith(`${http}.Client`)) clientFields.add(fieldName.text);
   }
   for (const call of calls) readRegistration(call, framework, registry, file);
@@ -145,30 +142,23 @@ function toCandidate(call: Node, names: GoNames, file: FileContext): OutboundCan
   if (!shape?.receiver) return undefined;
   const receiver = shape.receiver.text;
   const method = shape.name === 'PostForm' ? 'POST' : packageFunctions.has(shape.name) ? shape.name.toUpperCase() : undefined;
+  /** `Get(url)`-style functions: the URL is the argument at `urlIndex`. */
+  const packageCall = (library: 'otelhttp' | 'net/http', urlIndex: number, client: 'plain' | 'instrumented', instrumented?: string): OutboundCandidate => ({
+    node: call,
+    library,
+    callee: shape.callee.text,
+    ...(method ? { method } : {}),
+    ...(shape.args[urlIndex] ? { url: shape.args[urlIndex] } : {}),
+    parts: [],
+    client,
+    ...(instrumented === undefined ? {} : { instrumented }),
+  });
   if (receiver === names.otelhttp && packageFunctions.has(shape.name)) {
-    return {
-      node: call,
-      library: 'otelhttp',
-      callee: shape.callee.text,
-      ...(method ? { method } : {}),
-      ...(shape.args[1] ? { url: shape.args[1] } : {}),
-      parts: [],
-      instrumented: `${names.otelhttp}.${shape.name}`,
-      client: 'instrumented',
-      ...(shape.args[0] ? { context: shape.args[0] } : {}),
-    };
+    const candidate = packageCall('otelhttp', 1, 'instrumented', `${names.otelhttp}.${shape.name}`);
+    return shape.args[0] ? { ...candidate, context: shape.args[0] } : candidate;
   }
   if (receiver === names.http && packageFunctions.has(shape.name)) {
-    return {
-      node: call,
-      library: 'net/http',
-      callee: shape.callee.text,
-      ...(method ? { method } : {}),
-      ...(shape.args[0] ? { url: shape.args[0] } : {}),
-      parts: [],
-      client: names.defaultInstrumented ? 'instrumented' : 'plain',
-      ...(names.defaultInstrumented ? { instrumented: 'the otelhttp default transport' } : {}),
-    };
+    return packageCall('net/http', 0, names.defaultInstrumented ? 'instrumented' : 'plain', names.defaultInstrumented ? 'the otelhttp default transport' : undefined);
   }
   const client = clientKind(shape.receiver, names, file);
   const [requestArgument] = shape.args;
@@ -188,16 +178,7 @@ function toCandidate(call: Node, names: GoNames, file: FileContext): OutboundCan
     };
   }
   if (packageFunctions.has(shape.name) && client !== undefined) {
-    return {
-      node: call,
-      library: 'net/http',
-      callee: shape.callee.text,
-      ...(method ? { method } : {}),
-      ...(shape.args[0] ? { url: shape.args[0] } : {}),
-      parts: [],
-      client,
-      ...(client === 'instrumented' ? { instrumented: 'an otelhttp transport' } : {}),
-    };
+    return { ...packageCall('net/http', 0, client === 'instrumented' ? 'instrumented' : 'plain', client === 'instrumented' ? 'an otelhttp transport' : undefined), client };
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { addCallStatement, parametersAndBody } from '../../analysis/bindingSites';
 import { chainRoot, field, namedChildren, visit } from '../../analysis/nodes';
 import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
 
@@ -75,8 +76,7 @@ function bindList(left: Node, right: Node, add: (name: string, site: BindingSite
 }
 
 function collectBindings(scope: Node, add: (name: string, site: BindingSite) => void): void {
-  if (functionTypes.has(scope.type)) for (const parameter of parameters(scope)) add(parameter.name, { kind: 'parameter', node: parameter.node });
-  const body = functionTypes.has(scope.type) ? field(scope, 'body') : scope;
+  const body = parametersAndBody(scope, functionTypes, parameters, add);
   if (!body) return;
   visit(body, (node) => {
     if (node !== body && functionTypes.has(node.type)) return false;
@@ -108,21 +108,8 @@ function collectBindings(scope: Node, add: (name: string, site: BindingSite) => 
       }
       case 'expression_statement': {
         const expression = node.namedChild(0);
-        const shape = expression ? call(expression) : undefined;
-        if (!shape) break;
-        const receiver = shape.receiver ? rootName(shape.receiver) : undefined;
-        if (receiver !== undefined) add(receiver, { kind: 'mutation', node });
-        const argumentRoots = new Set<string>();
-        for (const arg of shape.args) {
-          const name = rootName(arg);
-          if (name !== undefined) argumentRoots.add(name);
-          // `Inject(ctx, propagation.HeaderCarrier(req.Header))`: the carrier's argument is changed too.
-          for (const inner of call(arg)?.args ?? []) {
-            const innerName = rootName(inner);
-            if (innerName !== undefined) argumentRoots.add(innerName);
-          }
-        }
-        for (const name of argumentRoots) if (name !== receiver) add(name, { kind: 'mutation', node });
+        // `Inject(ctx, propagation.HeaderCarrier(req.Header))`: the carrier's argument is changed too.
+        addCallStatement(node, expression ? call(expression) : undefined, rootName, add, (arg) => call(arg)?.args ?? []);
         break;
       }
     }

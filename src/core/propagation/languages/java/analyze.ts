@@ -1,5 +1,6 @@
 import type { Node, QueryMatch } from '@vscode/tree-sitter-wasm';
 import type { FileContext } from '../../analysis/fileContext';
+import { captureOf, nodesOf } from '../../analysis/captures';
 import { HandlerRegistry } from '../../analysis/handlerRegistry';
 import type { HeaderPart, LanguageAnalysis, OutboundCandidate } from '../../analysis/language';
 import { field, namedChildren } from '../../analysis/nodes';
@@ -75,19 +76,15 @@ function joinRoutes(...parts: (string | undefined)[]): string {
 export function analyzeJava(file: FileContext, matches: readonly QueryMatch[], facts: ProjectFacts): LanguageAnalysis {
   const registry = new HandlerRegistry(file, 'java');
   const types = new Map<string, string>();
-  const functions: Node[] = [];
-  const calls: Node[] = [];
+  const functions = nodesOf(matches, 'function');
+  const calls = nodesOf(matches, 'call');
   for (const match of matches) {
-    for (const capture of match.captures) {
-      if (capture.name === 'function') functions.push(capture.node);
-      else if (capture.name === 'call') calls.push(capture.node);
-    }
-    const typedName = match.captures.find((capture) => capture.name === 'typed.name')?.node;
-    const typedType = match.captures.find((capture) => capture.name === 'typed.type')?.node;
+    const typedName = captureOf(match, 'typed.name');
+    const typedType = captureOf(match, 'typed.type');
     if (typedName && typedType) types.set(typedName.text, typedType.text.replace(/<.*$/s, '').split('.').pop() ?? '');
-    const classNode = match.captures.find((capture) => capture.name === 'class')?.node;
-    const modifiers = match.captures.find((capture) => capture.name === 'class.modifiers')?.node;
-    const body = match.captures.find((capture) => capture.name === 'class.body')?.node;
+    const classNode = captureOf(match, 'class');
+    const modifiers = captureOf(match, 'class.modifiers');
+    const body = captureOf(match, 'class.body');
     if (classNode && body) readClass(classNode, modifiers, body, registry);
   }
   registry.addReceivers(functions);

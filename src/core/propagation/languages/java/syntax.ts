@@ -1,4 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { addCallStatement, parametersAndBody } from '../../analysis/bindingSites';
 import { chainRoot, field, namedChildren, visit } from '../../analysis/nodes';
 import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
 
@@ -68,8 +69,7 @@ export function javaRootName(node: Node): string | undefined {
 }
 
 function collectBindings(scope: Node, add: (name: string, site: BindingSite) => void): void {
-  if (functionTypes.has(scope.type)) for (const parameter of parameters(scope)) add(parameter.name, { kind: 'parameter', node: parameter.node });
-  const body = functionTypes.has(scope.type) ? field(scope, 'body') : scope;
+  const body = parametersAndBody(scope, functionTypes, parameters, add);
   if (!body) return;
   visit(body, (node) => {
     if (node !== body && functionTypes.has(node.type)) return false;
@@ -101,14 +101,7 @@ function collectBindings(scope: Node, add: (name: string, site: BindingSite) => 
       }
       case 'expression_statement': {
         const expression = node.namedChild(0);
-        const shape = expression ? call(expression) : undefined;
-        if (!shape) break;
-        const receiver = shape.receiver ? javaRootName(shape.receiver) : undefined;
-        if (receiver !== undefined) add(receiver, { kind: 'mutation', node });
-        for (const arg of shape.args) {
-          const name = javaRootName(arg);
-          if (name !== undefined && name !== receiver) add(name, { kind: 'mutation', node });
-        }
+        addCallStatement(node, expression ? call(expression) : undefined, javaRootName, add);
         break;
       }
     }

@@ -1,5 +1,6 @@
 import type { Node, QueryMatch } from '@vscode/tree-sitter-wasm';
 import type { FileContext } from '../../analysis/fileContext';
+import { captureOf, nodesOf } from '../../analysis/captures';
 import { HandlerRegistry } from '../../analysis/handlerRegistry';
 import type { HeaderPart, LanguageAnalysis, OutboundCandidate } from '../../analysis/language';
 import { field, namedChildren } from '../../analysis/nodes';
@@ -22,7 +23,7 @@ interface Imported {
 export function readImports(matches: readonly QueryMatch[]): Map<string, Imported> {
   const imports = new Map<string, Imported>();
   for (const match of matches) {
-    const get = (name: string): Node | undefined => match.captures.find((capture) => capture.name === name)?.node;
+    const get = (name: string): Node | undefined => captureOf(match, name);
     const source = get('import.source') ?? get('require.source');
     if (!source) continue;
     const local = get('import.default') ?? get('require.default');
@@ -63,16 +64,12 @@ export function analyzeJavaScript(
 ): LanguageAnalysis {
   const imports = readImports(matches);
   const registry = new HandlerRegistry(file, language);
-  const functions: Node[] = [];
-  const calls: Node[] = [];
+  const functions = nodesOf(matches, 'function');
+  const calls = nodesOf(matches, 'call');
+  for (const exported of nodesOf(matches, 'export')) readNextExport(exported, path, registry);
   for (const match of matches) {
-    for (const capture of match.captures) {
-      if (capture.name === 'function') functions.push(capture.node);
-      else if (capture.name === 'call') calls.push(capture.node);
-      else if (capture.name === 'export') readNextExport(capture.node, path, registry);
-    }
-    const controller = match.captures.find((capture) => capture.name === 'controller.decorator')?.node;
-    const body = match.captures.find((capture) => capture.name === 'controller.body')?.node;
+    const controller = captureOf(match, 'controller.decorator');
+    const body = captureOf(match, 'controller.body');
     if (controller && body) readNestController(controller, body, registry);
   }
   const framework = frameworkOf(imports);

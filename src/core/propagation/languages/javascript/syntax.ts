@@ -1,4 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { addCallStatement, parametersAndBody } from '../../analysis/bindingSites';
 import { chainRoot, field, namedChildren, visit } from '../../analysis/nodes';
 import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
 
@@ -95,8 +96,7 @@ function rootName(node: Node): string | undefined {
 }
 
 function collectBindings(scope: Node, add: (name: string, site: BindingSite) => void): void {
-  if (functionTypes.has(scope.type)) for (const parameter of parameters(scope)) add(parameter.name, { kind: 'parameter', node: parameter.node });
-  const body = functionTypes.has(scope.type) ? field(scope, 'body') : scope;
+  const body = parametersAndBody(scope, functionTypes, parameters, add);
   if (!body) return;
   visit(body, (node) => {
     if (node !== body && nestedScopes.has(node.type)) return false;
@@ -135,14 +135,7 @@ function collectBindings(scope: Node, add: (name: string, site: BindingSite) => 
       case 'expression_statement': {
         let expression = node.namedChild(0);
         if (expression?.type === 'await_expression') expression = expression.namedChild(0);
-        const shape = expression ? call(expression) : undefined;
-        if (!shape) break;
-        const receiver = shape.receiver ? rootName(shape.receiver) : undefined;
-        if (receiver !== undefined) add(receiver, { kind: 'mutation', node });
-        for (const arg of shape.args) {
-          const name = rootName(arg);
-          if (name !== undefined && name !== receiver) add(name, { kind: 'mutation', node });
-        }
+        addCallStatement(node, expression ? call(expression) : undefined, rootName, add);
         break;
       }
     }

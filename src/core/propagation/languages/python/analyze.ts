@@ -1,5 +1,6 @@
 import type { Node, QueryMatch } from '@vscode/tree-sitter-wasm';
 import type { FileContext } from '../../analysis/fileContext';
+import { captureOf, nodesOf } from '../../analysis/captures';
 import { HandlerRegistry } from '../../analysis/handlerRegistry';
 import type { HeaderPart, LanguageAnalysis, OutboundCandidate } from '../../analysis/language';
 import { field, namedChildren } from '../../analysis/nodes';
@@ -22,7 +23,7 @@ export interface PythonImports {
 export function readImports(matches: readonly QueryMatch[]): PythonImports {
   const imports: PythonImports = { modules: new Map(), names: new Map(), packages: new Set() };
   for (const match of matches) {
-    const get = (name: string): Node | undefined => match.captures.find((capture) => capture.name === name)?.node;
+    const get = (name: string): Node | undefined => captureOf(match, name);
     const module = get('import.module') ?? get('from.module');
     if (!module) continue;
     imports.packages.add(module.text.split('.')[0] ?? module.text);
@@ -99,18 +100,14 @@ interface ResolvedCallee {
 export function analyzePython(file: FileContext, matches: readonly QueryMatch[]): LanguageAnalysis {
   const imports = readImports(matches);
   const registry = new HandlerRegistry(file, 'python');
-  const functions: Node[] = [];
-  const calls: Node[] = [];
+  const functions = nodesOf(matches, 'function');
+  const calls = nodesOf(matches, 'call');
   for (const match of matches) {
-    for (const capture of match.captures) {
-      if (capture.name === 'function') functions.push(capture.node);
-      else if (capture.name === 'call') calls.push(capture.node);
-    }
-    const decorator = match.captures.find((capture) => capture.name === 'route.decorator')?.node;
-    const decorated = match.captures.find((capture) => capture.name === 'route.function')?.node;
+    const decorator = captureOf(match, 'route.decorator');
+    const decorated = captureOf(match, 'route.function');
     if (decorator && decorated) readDecorator(decorator, decorated, imports, registry);
-    const bases = match.captures.find((capture) => capture.name === 'view.bases')?.node;
-    const method = match.captures.find((capture) => capture.name === 'view.method')?.node;
+    const bases = captureOf(match, 'view.bases');
+    const method = captureOf(match, 'view.method');
     if (bases && method) readClassView(bases, method, imports, registry);
   }
   for (const call of calls) readRegistration(call, imports, registry);

@@ -1,4 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { addCallStatement, parametersAndBody } from '../../analysis/bindingSites';
 import { chainRoot, field, namedChildren, visit } from '../../analysis/nodes';
 import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
 
@@ -81,8 +82,7 @@ function targets(node: Node): Node[] {
 }
 
 function collectBindings(scope: Node, add: (name: string, site: BindingSite) => void): void {
-  if (functionTypes.has(scope.type)) for (const parameter of parameters(scope)) add(parameter.name, { kind: 'parameter', node: parameter.node });
-  const body = functionTypes.has(scope.type) ? field(scope, 'body') : scope;
+  const body = parametersAndBody(scope, functionTypes, parameters, add);
   if (!body) return;
   const rootOf = (node: Node): string | undefined => {
     const root = chainRoot(node, (current) => member(current)?.object ?? (current.type === 'subscript' ? field(current, 'value') : undefined));
@@ -125,14 +125,7 @@ function collectBindings(scope: Node, add: (name: string, site: BindingSite) => 
       }
       case 'expression_statement': {
         const expression = node.namedChild(0);
-        const shape = expression ? call(expression) : undefined;
-        if (!shape) break;
-        const receiverRoot = shape.receiver ? rootOf(shape.receiver) : undefined;
-        if (receiverRoot !== undefined) add(receiverRoot, { kind: 'mutation', node });
-        for (const arg of [...shape.args, ...shape.named.values()]) {
-          const name = rootOf(arg);
-          if (name !== undefined && name !== receiverRoot) add(name, { kind: 'mutation', node });
-        }
+        addCallStatement(node, expression ? call(expression) : undefined, rootOf, add);
         break;
       }
     }
