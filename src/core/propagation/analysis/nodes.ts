@@ -81,3 +81,31 @@ export function chainRoot(node: Node, memberObject: (node: Node) => Node | undef
   }
   return current;
 }
+
+/** Two fields of a node of one type, when both are there: `fieldsOf(node, 'subscript', 'value', 'subscript')`. */
+export function fieldsOf(node: Node, type: string, first: string, second: string): [Node, Node] | undefined {
+  if (node.type !== type) return undefined;
+  const a = field(node, first);
+  const b = field(node, second);
+  return a && b ? [a, b] : undefined;
+}
+
+/** The entries of a dict/object literal: `key: value` pairs (shorthand `{ name }` pairs a name with itself) and spreads. */
+export function literalEntries(
+  node: Node,
+  types: { readonly literal: string; readonly pair: string; readonly spread: string; readonly shorthand?: string },
+): { pairs: { key: Node; value: Node }[]; spreads: Node[] } | undefined {
+  if (node.type !== types.literal) return undefined;
+  const pairs: { key: Node; value: Node }[] = [];
+  const spreads: Node[] = [];
+  for (const child of namedChildren(node)) {
+    const pair = fieldsOf(child, types.pair, 'key', 'value');
+    if (pair) pairs.push({ key: pair[0], value: pair[1] });
+    else if (child.type === types.shorthand) pairs.push({ key: child, value: child });
+    else if (child.type === types.spread) {
+      const inner = child.namedChild(0);
+      if (inner) spreads.push(inner);
+    }
+  }
+  return { pairs, spreads };
+}

@@ -1,6 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { addCallStatement, parametersAndBody } from '../../analysis/bindingSites';
-import { chainRoot, field, namedChildren, visit } from '../../analysis/nodes';
+import { chainRoot, field, fieldsOf, namedChildren, visit } from '../../analysis/nodes';
 import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
 
 const functionTypes = new Set(['function_declaration', 'method_declaration', 'func_literal']);
@@ -17,10 +17,8 @@ function stringValue(node: Node): string | undefined {
 }
 
 function member(node: Node): { object: Node; property: string } | undefined {
-  if (node.type !== 'selector_expression') return undefined;
-  const operand = field(node, 'operand');
-  const name = field(node, 'field');
-  return operand && name ? { object: operand, property: name.text } : undefined;
+  const found = fieldsOf(node, 'selector_expression', 'operand', 'field');
+  return found ? { object: found[0], property: found[1].text } : undefined;
 }
 
 function call(node: Node): CallShape | undefined {
@@ -126,10 +124,8 @@ export const goSyntax: Syntax = {
   call,
   member,
   subscript(node) {
-    if (node.type !== 'index_expression') return undefined;
-    const object = field(node, 'operand');
-    const index = field(node, 'index');
-    return object && index ? { object, index } : undefined;
+    const found = fieldsOf(node, 'index_expression', 'operand', 'index');
+    return found ? { object: found[0], index: found[1] } : undefined;
   },
   entries(node) {
     if (node.type !== 'composite_literal') return undefined;

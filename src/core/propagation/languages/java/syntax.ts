@@ -1,6 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { addCallStatement, parametersAndBody } from '../../analysis/bindingSites';
-import { chainRoot, field, namedChildren, visit } from '../../analysis/nodes';
+import { chainRoot, field, fieldsOf, namedChildren, visit } from '../../analysis/nodes';
 import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
 
 const functionTypes = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
@@ -13,10 +13,8 @@ function stringValue(node: Node): string | undefined {
 }
 
 function member(node: Node): { object: Node; property: string } | undefined {
-  if (node.type !== 'field_access') return undefined;
-  const object = field(node, 'object');
-  const name = field(node, 'field');
-  return object && name ? { object, property: name.text } : undefined;
+  const found = fieldsOf(node, 'field_access', 'object', 'field');
+  return found ? { object: found[0], property: found[1].text } : undefined;
 }
 
 function argumentsOf(node: Node): Node[] {
@@ -118,10 +116,8 @@ export const javaSyntax: Syntax = {
   call,
   member,
   subscript(node) {
-    if (node.type !== 'array_access') return undefined;
-    const object = field(node, 'array');
-    const index = field(node, 'index');
-    return object && index ? { object, index } : undefined;
+    const found = fieldsOf(node, 'array_access', 'array', 'index');
+    return found ? { object: found[0], index: found[1] } : undefined;
   },
   entries: () => undefined,
   isMembershipTest: () => false,

@@ -1,6 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { addCallStatement, parametersAndBody } from '../../analysis/bindingSites';
-import { chainRoot, field, namedChildren, visit } from '../../analysis/nodes';
+import { chainRoot, field, fieldsOf, literalEntries, namedChildren, visit } from '../../analysis/nodes';
 import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
 
 const functionTypes = new Set([
@@ -25,10 +25,8 @@ function stringValue(node: Node): string | undefined {
 }
 
 function member(node: Node): { object: Node; property: string } | undefined {
-  if (node.type !== 'member_expression') return undefined;
-  const object = field(node, 'object');
-  const property = field(node, 'property');
-  return object && property ? { object, property: property.text } : undefined;
+  const found = fieldsOf(node, 'member_expression', 'object', 'property');
+  return found ? { object: found[0], property: found[1].text } : undefined;
 }
 
 function call(node: Node): CallShape | undefined {
@@ -172,29 +170,10 @@ export const javascriptSyntax: Syntax = {
   call,
   member,
   subscript(node) {
-    if (node.type !== 'subscript_expression') return undefined;
-    const object = field(node, 'object');
-    const index = field(node, 'index');
-    return object && index ? { object, index } : undefined;
+    const found = fieldsOf(node, 'subscript_expression', 'object', 'index');
+    return found ? { object: found[0], index: found[1] } : undefined;
   },
-  entries(node) {
-    if (node.type !== 'object') return undefined;
-    const pairs: { key: Node; value: Node }[] = [];
-    const spreads: Node[] = [];
-    for (const child of namedChildren(node)) {
-      if (child.type === 'pair') {
-        const key = field(child, 'key');
-        const value = field(child, 'value');
-        if (key && value) pairs.push({ key, value });
-      } else if (child.type === 'shorthand_property_identifier') {
-        pairs.push({ key: child, value: child });
-      } else if (child.type === 'spread_element') {
-        const inner = child.namedChild(0);
-        if (inner) spreads.push(inner);
-      }
-    }
-    return { pairs, spreads };
-  },
+  entries: (node) => literalEntries(node, { literal: 'object', pair: 'pair', spread: 'spread_element', shorthand: 'shorthand_property_identifier' }),
   isMembershipTest(node) {
     const parent = node.parent;
     return parent?.type === 'binary_expression' && field(parent, 'operator')?.text === 'in' && field(parent, 'right')?.equals(node) === true;

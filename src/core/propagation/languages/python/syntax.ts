@@ -1,6 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { addCallStatement, parametersAndBody } from '../../analysis/bindingSites';
-import { chainRoot, field, namedChildren, visit } from '../../analysis/nodes';
+import { chainRoot, field, fieldsOf, literalEntries, namedChildren, visit } from '../../analysis/nodes';
 import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
 
 const functionTypes = new Set(['function_definition', 'lambda']);
@@ -22,10 +22,8 @@ function stringValue(node: Node): string | undefined {
 }
 
 function member(node: Node): { object: Node; property: string } | undefined {
-  if (node.type !== 'attribute') return undefined;
-  const object = field(node, 'object');
-  const attribute = field(node, 'attribute');
-  return object && attribute ? { object, property: attribute.text } : undefined;
+  const found = fieldsOf(node, 'attribute', 'object', 'attribute');
+  return found ? { object: found[0], property: found[1].text } : undefined;
 }
 
 function call(node: Node): CallShape | undefined {
@@ -142,27 +140,10 @@ export const pythonSyntax: Syntax = {
   call,
   member,
   subscript(node) {
-    if (node.type !== 'subscript') return undefined;
-    const object = field(node, 'value');
-    const index = field(node, 'subscript');
-    return object && index ? { object, index } : undefined;
+    const found = fieldsOf(node, 'subscript', 'value', 'subscript');
+    return found ? { object: found[0], index: found[1] } : undefined;
   },
-  entries(node) {
-    if (node.type !== 'dictionary') return undefined;
-    const pairs: { key: Node; value: Node }[] = [];
-    const spreads: Node[] = [];
-    for (const child of namedChildren(node)) {
-      if (child.type === 'pair') {
-        const key = field(child, 'key');
-        const value = field(child, 'value');
-        if (key && value) pairs.push({ key, value });
-      } else if (child.type === 'dictionary_splat') {
-        const inner = child.namedChild(0);
-        if (inner) spreads.push(inner);
-      }
-    }
-    return { pairs, spreads };
-  },
+  entries: (node) => literalEntries(node, { literal: 'dictionary', pair: 'pair', spread: 'dictionary_splat' }),
   isMembershipTest(node) {
     const parent = node.parent;
     return parent?.type === 'comparison_operator' && / (not )?in /.test(parent.text) && parent.lastNamedChild?.equals(node) === true;
