@@ -3,24 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Ajv from 'ajv';
-import type { CliStreams } from '../../../src/cli/command';
 import { runCli } from '../../../src/cli/run';
+import { captureStreams } from '../../support/cliStreams';
 
-interface Captured {
-  readonly streams: CliStreams;
-  readonly stdout: () => string;
-  readonly stderr: () => string;
-}
-
-function capture(): Captured {
-  let out = '';
-  let err = '';
-  return {
-    streams: { stdout: { write: (text: string) => (out += text) }, stderr: { write: (text: string) => (err += text) } },
-    stdout: () => out,
-    stderr: () => err,
-  };
-}
+const capture = captureStreams;
 
 const flaskApp = `import requests
 from flask import Flask, request
