@@ -1,5 +1,6 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { Evaluator } from './analysis/evidence';
+import { nodesOf } from './analysis/captures';
 import { BudgetExceededError, FileContext } from './analysis/fileContext';
 import type { HandlerScope } from './analysis/language';
 import type { Syntax } from './analysis/syntax';
@@ -103,6 +104,8 @@ export class PropagationEngine {
       module.globalRoots(matches),
       started + this.limits.budgetMs,
       this.limits.budgetMs,
+      nodesOf(matches, 'function'),
+      nodesOf(matches, 'binding'),
     );
     const notes: string[] = [];
     const calls: OutboundCall[] = [];

@@ -1,17 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { BindingSite, CallShape, Parameter } from './syntax';
+import type { BindingSite, CallShape } from './syntax';
 
 type Add = (name: string, site: BindingSite) => void;
-
-/**
- * Starts collecting a scope's bindings: a function's parameters are bindings, and its body holds the statements;
- * a file is its own body.
- */
-export function parametersAndBody(scope: Node, functionTypes: ReadonlySet<string>, parameters: (fn: Node) => readonly Parameter[], add: Add): Node | undefined {
-  if (!functionTypes.has(scope.type)) return scope;
-  for (const parameter of parameters(scope)) add(parameter.name, { kind: 'parameter', node: parameter.node });
-  return scope.childForFieldName('body') ?? undefined;
-}
 
 /**
  * A call made as a statement may change the variable it is called on (`headers.update(…)`) and every variable

@@ -104,27 +104,35 @@ export class Evaluator {
 
   private evaluateInto(evidence: Evidence, node: Node, position: Position, env: Environment, depth: number): void {
     const { syntax } = this.context;
-    const text = syntax.stringValue(node);
-    if (text !== undefined) {
-      for (const name of headerNamesIn(text, this.context.traceHeaders)) evidence.names.add(name);
-      return;
+    const { kinds } = syntax;
+    // Reading a node's type crosses into the parser's WASM: read it once and ask only the adapter it concerns.
+    const type = node.type;
+    if (kinds.string.has(type)) {
+      const text = syntax.stringValue(node);
+      if (text !== undefined) {
+        for (const name of headerNamesIn(text, this.context.traceHeaders)) evidence.names.add(name);
+        return;
+      }
     }
-    const name = syntax.identifierName(node);
-    if (name !== undefined) {
-      this.evaluateName(evidence, node, name, position, env, depth);
-      return;
+    if (kinds.identifier.has(type)) {
+      const name = syntax.identifierName(node);
+      if (name !== undefined) {
+        this.evaluateName(evidence, node, name, position, env, depth);
+        return;
+      }
     }
-    const call = syntax.call(node);
-    if (call) {
-      this.evaluateCall(evidence, call, position, env, depth);
-      return;
+    if (kinds.call.has(type)) {
+      const call = syntax.call(node);
+      if (call) {
+        this.evaluateCall(evidence, call, position, env, depth);
+        return;
+      }
     }
-    const member = syntax.member(node);
-    if (member) {
+    if (kinds.member.has(type) && syntax.member(node)) {
       this.evaluateMember(evidence, node, position, env, depth);
       return;
     }
-    const entries = syntax.entries(node);
+    const entries = kinds.entries.has(type) ? syntax.entries(node) : undefined;
     if (entries) {
       for (const pair of entries.pairs) {
         mergeEvidence(evidence, this.evaluate(pair.key, 'value', env, depth));
@@ -133,14 +141,15 @@ export class Evaluator {
       for (const spread of entries.spreads) mergeEvidence(evidence, this.evaluate(spread, 'collection', env, depth));
       return;
     }
-    if (syntax.functionTypes.has(node.type)) {
+    if (syntax.functionTypes.has(type)) {
       const body = syntax.functionBody(node);
       if (body) mergeEvidence(evidence, this.evaluate(body, 'value', env, depth));
       return;
     }
-    const childPosition = syntax.passThroughTypes.has(node.type) ? position : 'value';
+    const childPosition = syntax.passThroughTypes.has(type) ? position : 'value';
     for (const child of namedChildren(node)) {
-      if (syntax.returnTypes.has(child.type)) {
+      const childType = child.type;
+      if (syntax.returnTypes.has(childType)) {
         for (const returned of namedChildren(child)) mergeEvidence(evidence, this.evaluate(returned, 'collection', env, depth));
       } else {
         mergeEvidence(evidence, this.evaluate(child, childPosition, env, depth));
@@ -184,6 +193,9 @@ export class Evaluator {
 
   private evaluateMember(evidence: Evidence, node: Node, position: Position, env: Environment, depth: number): void {
     const { syntax } = this.context;
+    // `headers.traceparent = req.headers.traceparent`: a header named as a property.
+    const named = syntax.member(node)?.property;
+    if (named !== undefined) for (const header of headerNamesIn(named, this.context.traceHeaders)) evidence.names.add(header);
     const root = chainRoot(node, (current) => syntax.member(current)?.object ?? syntax.call(current)?.receiver);
     const rootName = syntax.identifierName(root);
     const requestRoot = rootName === undefined ? undefined : env.roots.get(rootName);

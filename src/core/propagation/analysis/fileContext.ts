@@ -2,7 +2,6 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { PropagationOptions } from '../options';
 import { traceHeaderNames } from '../headers';
 import { resolveSites, type EvaluationContext } from './evidence';
-import { ancestorsOfType, visit } from './nodes';
 import type { RequestRoot, RootMap } from './roots';
 import type { BindingSite, Syntax } from './syntax';
 
@@ -22,10 +21,12 @@ const propagatingName = /forward|propagat|trace_?headers|traceHeaders|tracing_?h
  */
 export class FileContext implements EvaluationContext {
   readonly traceHeaders: ReadonlySet<string>;
-  private readonly bindingCache = new Map<number, Map<string, BindingSite[]>>();
+  private bindingsByScope: Map<number, Map<string, BindingSite[]>> | undefined;
   private functionIndex: Map<string, Node[]> | undefined;
   private readonly wrappers: ReadonlySet<string>;
   private readonly ownRoots = new Map<number, RootMap>();
+  /** The functions' extents, read once: a node's scopes are the functions whose extent holds it. */
+  private readonly functionSpans: readonly { readonly fn: Node; readonly start: number; readonly end: number }[];
 
   constructor(
     readonly text: string,
@@ -38,9 +39,24 @@ export class FileContext implements EvaluationContext {
     readonly globalRoots: RootMap,
     private readonly deadline: number,
     private readonly budgetMs: number,
+    /** The file's functions, as the language's query captured them. */
+    private readonly functions: readonly Node[],
+    /** The statements that bind or change names (`@binding` captures). */
+    private readonly bindingNodes: readonly Node[],
   ) {
     this.traceHeaders = traceHeaderNames(options.headers);
     this.wrappers = new Set(options.wrappers);
+    this.functionSpans = functions.map((fn) => ({ fn, start: fn.startIndex, end: fn.endIndex })).sort((a, b) => a.end - a.start - (b.end - b.start));
+  }
+
+  /**
+   * The functions around `node` (itself included when it is one), innermost first. Computed from extents rather
+   * than by climbing `parent` links, which tree-sitter resolves by descending from the root each time.
+   */
+  enclosingFunctions(node: Node): Node[] {
+    const start = node.startIndex;
+    const end = node.endIndex;
+    return this.functionSpans.filter((span) => span.start <= start && end <= span.end).map((span) => span.fn);
   }
 
   checkBudget(): void {
@@ -57,34 +73,49 @@ export class FileContext implements EvaluationContext {
   }
 
   bindings(scope: Node): ReadonlyMap<string, readonly BindingSite[]> {
-    let map = this.bindingCache.get(scope.id);
-    if (!map) {
-      const built = new Map<string, BindingSite[]>();
-      this.syntax.collectBindings(scope, (name, site) => {
-        const list = built.get(name);
-        if (list) list.push(site);
-        else built.set(name, [site]);
-      });
-      map = built;
-      this.bindingCache.set(scope.id, map);
+    if (!this.bindingsByScope) {
+      this.bindingsByScope = new Map();
+      for (const node of this.bindingNodes) {
+        const owner = this.enclosingFunctions(node)[0] ?? this.root;
+        let map = this.bindingsByScope.get(owner.id);
+        if (!map) {
+          map = this.scopeBindings(owner);
+          this.bindingsByScope.set(owner.id, map);
+        }
+        const into = map;
+        this.syntax.bindingsOf(node, (name, site) => {
+          const list = into.get(name);
+          if (list) list.push(site);
+          else into.set(name, [site]);
+        });
+      }
     }
+    let map = this.bindingsByScope.get(scope.id);
+    if (!map) {
+      map = this.scopeBindings(scope);
+      this.bindingsByScope.set(scope.id, map);
+    }
+    return map;
+  }
+
+  /** A scope's bindings start with its parameters. */
+  private scopeBindings(scope: Node): Map<string, BindingSite[]> {
+    const map = new Map<string, BindingSite[]>();
+    if (scope.equals(this.root)) return map;
+    for (const parameter of this.syntax.parameters(scope)) map.set(parameter.name, [{ kind: 'parameter', node: parameter.node }]);
     return map;
   }
 
   functionsNamed(name: string): readonly Node[] {
     if (!this.functionIndex) {
       const index = new Map<string, Node[]>();
-      visit(this.root, (node) => {
-        if (this.syntax.functionTypes.has(node.type)) {
-          const fnName = this.syntax.functionName(node);
-          if (fnName !== undefined) {
-            const list = index.get(fnName);
-            if (list) list.push(node);
-            else index.set(fnName, [node]);
-          }
-        }
-        return true;
-      });
+      for (const fn of this.functions) {
+        const fnName = this.syntax.functionName(fn);
+        if (fnName === undefined) continue;
+        const list = index.get(fnName);
+        if (list) list.push(fn);
+        else index.set(fnName, [fn]);
+      }
       this.functionIndex = index;
     }
     return this.functionIndex.get(name) ?? [];
@@ -108,10 +139,7 @@ export class FileContext implements EvaluationContext {
   }
 
   scopesOf(node: Node): readonly Node[] {
-    const scopes = ancestorsOfType(node, this.syntax.functionTypes);
-    if (this.syntax.functionTypes.has(node.type)) scopes.unshift(node);
-    scopes.push(this.root);
-    return scopes;
+    return [...this.enclosingFunctions(node), this.root];
   }
 
   /** Where `name` gets its value (and what changes it) in the scopes around `node`, before `before`. */

@@ -14,61 +14,17 @@ export function spanOf(node: Node): SourceSpan {
   };
 }
 
+/** The named children, fetched in one call into the runtime (and cached on the node by it). */
 export function namedChildren(node: Node): Node[] {
-  const result: Node[] = [];
-  for (let index = 0; index < node.namedChildCount; index++) {
-    const child = node.namedChild(index);
-    if (child) result.push(child);
-  }
-  return result;
+  return node.namedChildren.filter((child): child is Node => child !== null);
 }
 
 export function field(node: Node, name: string): Node | undefined {
   return node.childForFieldName(name) ?? undefined;
 }
 
-/** The nearest ancestor (or the node itself) whose type is in `types`. */
-export function ancestorOfType(node: Node, types: ReadonlySet<string>): Node | undefined {
-  for (let current: Node | null = node; current; current = current.parent) {
-    if (types.has(current.type)) return current;
-  }
-  return undefined;
-}
-
-/** Every ancestor of `node` (nearest first) whose type is in `types`. */
-export function ancestorsOfType(node: Node, types: ReadonlySet<string>): Node[] {
-  const result: Node[] = [];
-  for (let current = node.parent; current; current = current.parent) {
-    if (types.has(current.type)) result.push(current);
-  }
-  return result;
-}
-
 export function contains(outer: Node, inner: Node): boolean {
   return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
-}
-
-/**
- * Visits the named descendants of `root` depth-first, not entering nodes for which `enter` returns false.
- * Stops after `limit` nodes so a pathological file cannot stall the analysis.
- */
-export function visit(root: Node, enter: (node: Node) => boolean, limit = 50_000): void {
-  const cursor = root.walk();
-  let visited = 0;
-  try {
-    for (;;) {
-      const descend = cursor.nodeIsNamed ? enter(cursor.currentNode) : true;
-      if (++visited > limit) return;
-      if (descend && cursor.gotoFirstChild()) continue;
-      for (;;) {
-        if (cursor.currentDepth === 0) return;
-        if (cursor.gotoNextSibling()) break;
-        if (!cursor.gotoParent()) return;
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
 }
 
 /** The identifier at the root of a member chain such as `self.session.headers` (→ `self`). */

@@ -46,7 +46,17 @@ export interface Parameter {
 }
 
 /** What the shared analysis needs to know about one grammar. */
+/** Node types per kind, so the evaluator reads a node's type once and asks only the matching adapter. */
+export interface NodeKinds {
+  readonly string: ReadonlySet<string>;
+  readonly identifier: ReadonlySet<string>;
+  readonly call: ReadonlySet<string>;
+  readonly member: ReadonlySet<string>;
+  readonly entries: ReadonlySet<string>;
+}
+
 export interface Syntax {
+  readonly kinds: NodeKinds;
   readonly functionTypes: ReadonlySet<string>;
   /** Nodes that hand their value through unchanged (parentheses, await, conditionals, casts). */
   readonly passThroughTypes: ReadonlySet<string>;
@@ -62,6 +72,9 @@ export interface Syntax {
   functionName(fn: Node): string | undefined;
   functionBody(fn: Node): Node | undefined;
   parameters(fn: Node): readonly Parameter[];
-  /** Adds the binding sites of `scope` (a function, or the file for module-level names), not entering nested functions. */
-  collectBindings(scope: Node, add: (name: string, site: BindingSite) => void): void;
+  /**
+   * Adds what one binding statement binds or changes; the language's query captures these statements as
+   * `@binding` (assignments, declarations, loops, call statements).
+   */
+  bindingsOf(node: Node, add: (name: string, site: BindingSite) => void): void;
 }

@@ -5,7 +5,7 @@ import type { ProjectFacts } from '../project/facts';
 import { emptyEvidence, mergeEvidence, type Environment, type Evaluator, type Evidence } from './evidence';
 import type { FileContext } from './fileContext';
 import type { HandlerScope, OutboundCandidate } from './language';
-import { ancestorsOfType, contains } from './nodes';
+import { contains } from './nodes';
 import type { RequestRoot } from './roots';
 
 /** The inbound scope around a call: its innermost handler and every request root visible there. */
@@ -16,7 +16,7 @@ export interface InboundContext {
 
 /** Finds the innermost enclosing inbound scope of `node`, with the roots of every enclosing one (closures see outer parameters). */
 export function inboundContextOf(node: Node, file: FileContext, scopesByFunction: ReadonlyMap<number, HandlerScope>): InboundContext | undefined {
-  const enclosing = ancestorsOfType(node, file.syntax.functionTypes);
+  const enclosing = file.enclosingFunctions(node);
   let innermost: HandlerScope | undefined;
   const roots = new Map<string, RequestRoot>(file.globalRoots);
   for (const fn of [...enclosing].reverse()) {
@@ -31,6 +31,7 @@ export function inboundContextOf(node: Node, file: FileContext, scopesByFunction
 
 /** Is the call made inside a function passed to a configured wrapper (`withTraceContext(() => fetch(u))`)? */
 function insideWrapper(candidate: OutboundCandidate, file: FileContext, inbound: InboundContext): string | undefined {
+  if (file.options.wrappers.length === 0) return undefined;
   for (let current = candidate.node.parent; current && contains(inbound.scope.fn ?? file.root, current); current = current.parent) {
     const call = file.syntax.call(current);
     if (call && file.isConfiguredWrapper(call.name)) return call.name;

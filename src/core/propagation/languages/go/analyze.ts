@@ -1,9 +1,8 @@
 import type { Node, QueryMatch } from '@vscode/tree-sitter-wasm';
 import type { FileContext } from '../../analysis/fileContext';
-import { captureOf, nodesOf } from '../../analysis/captures';
+import { callsNamed, captureOf, nodesOf } from '../../analysis/captures';
 import { HandlerRegistry } from '../../analysis/handlerRegistry';
 import type { HeaderPart, LanguageAnalysis, OutboundCandidate } from '../../analysis/language';
-import { visit } from '../../analysis/nodes';
 import type { HandlerFramework } from '../../model';
 import { goSyntax as syntax } from './syntax';
 
@@ -17,6 +16,8 @@ const frameworkPaths: readonly (readonly [RegExp, HandlerFramework])[] = [
 ];
 const registrationMethods = /^(HandleFunc|Handle|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|Any|Get|Post|Put|Patch|Delete|Head|Options|Method|MethodFunc)$/;
 const packageFunctions = new Set(['Get', 'Head', 'Post', 'PostForm']);
+/** Callee names worth taking apart: sends, registrations (request building is found from the sends). */
+const goCallNames = /^(Get|Head|Post|PostForm|Do|HandleFunc|Handle|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|Any|Put|Patch|Delete|Options|Method|MethodFunc)$/;
 
 /** Local names of the imported packages: `http` for net/http, `otelhttp` (or its alias). */
 export function readGoImports(matches: readonly QueryMatch[]): Map<string, string> {
@@ -39,7 +40,7 @@ export function analyzeGo(file: FileContext, matches: readonly QueryMatch[]): La
   const framework = frameworkPaths.find(([pattern]) => [...imports.keys()].some((path) => pattern.test(path)))?.[1] ?? 'net/http';
   const registry = new HandlerRegistry(file, 'go');
   const functions = nodesOf(matches, 'function');
-  const calls = nodesOf(matches, 'call');
+  const calls = callsNamed(matches, (name) => goCallNames.test(name));
   const clientFields = new Set<string>();
   for (const match of matches) {
     const fieldName = captureOf(match, 'client.field');
@@ -55,7 +56,7 @@ export function analyzeGo(file: FileContext, matches: readonly QueryMatch[]): La
     else if (types.some((type) => type.endsWith(`${http}.ResponseWriter`))) registry.addFunction(fn, framework === 'gin' || framework === 'echo' ? 'net/http' : framework);
     else if ([...roots.values()].some((root) => root.kind !== 'context')) registry.addFunction(fn, 'request-receiver');
   }
-  addContextReceivers(functions, registry, file);
+  addContextReceivers(functions, nodesOf(matches, 'call.callee'), registry, file);
 
   const defaultInstrumented = /\b(DefaultTransport|DefaultClient\.Transport)\s*=\s*\w+\.NewTransport/.test(file.text) && file.text.includes(otelhttp);
   const candidates: OutboundCandidate[] = [];
@@ -70,18 +71,13 @@ export function analyzeGo(file: FileContext, matches: readonly QueryMatch[]): La
  * Functions that take a `context.Context` are inbound scopes only when a handler (or another such function) of
  * this file calls them: a context alone does not say it came from a request.
  */
-function addContextReceivers(functions: readonly Node[], registry: HandlerRegistry, file: FileContext): void {
+function addContextReceivers(functions: readonly Node[], callees: readonly Node[], registry: HandlerRegistry, file: FileContext): void {
   const candidates = functions.filter((fn) => !registry.has(fn) && [...file.parameterRootsOf(fn).values()].some((root) => root.kind === 'context'));
-  for (let round = 0; round < 3 && candidates.length > 0; round++) {
-    const inbound = functions.filter((fn) => registry.has(fn));
-    const called = new Set<string>();
-    for (const fn of inbound) {
-      visit(fn, (node) => {
-        const shape = syntax.call(node);
-        if (shape) called.add(shape.name);
-        return true;
-      });
-    }
+  if (candidates.length === 0) return;
+  const calls = callees.map((callee) => ({ at: callee.startIndex, name: callee.text.slice(callee.text.lastIndexOf('.') + 1) }));
+  for (let round = 0; round < 3; round++) {
+    const inbound = functions.filter((fn) => registry.has(fn)).map((fn) => [fn.startIndex, fn.endIndex] as const);
+    const called = new Set(calls.filter((call) => inbound.some(([start, end]) => start <= call.at && call.at < end)).map((call) => call.name));
     let added = false;
     for (const fn of candidates) {
       const name = syntax.functionName(fn);

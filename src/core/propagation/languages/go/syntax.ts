@@ -1,6 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { addCallStatement, parametersAndBody } from '../../analysis/bindingSites';
-import { chainRoot, field, fieldsOf, namedChildren, visit } from '../../analysis/nodes';
+import { addCallStatement } from '../../analysis/bindingSites';
+import { chainRoot, field, fieldsOf, namedChildren } from '../../analysis/nodes';
 import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
 
 const functionTypes = new Set(['function_declaration', 'method_declaration', 'func_literal']);
@@ -73,49 +73,51 @@ function bindList(left: Node, right: Node, add: (name: string, site: BindingSite
   });
 }
 
-function collectBindings(scope: Node, add: (name: string, site: BindingSite) => void): void {
-  const body = parametersAndBody(scope, functionTypes, parameters, add);
-  if (!body) return;
-  visit(body, (node) => {
-    if (node !== body && functionTypes.has(node.type)) return false;
-    switch (node.type) {
-      case 'short_var_declaration':
-      case 'assignment_statement': {
-        const left = field(node, 'left');
-        const right = field(node, 'right');
-        if (left && right) bindList(left, right, add, 'value', node);
-        break;
-      }
-      case 'var_spec':
-      case 'const_spec': {
-        const value = field(node, 'value');
-        if (!value) break;
-        const names = node.childrenForFieldName('name').filter((name): name is Node => name !== null);
-        const values = namedChildren(value);
-        names.forEach((name, index) => {
-          const bound = values.length === names.length ? values[index] : values[0];
-          if (bound) add(name.text, { kind: 'value', node: bound });
-        });
-        break;
-      }
-      case 'range_clause': {
-        const left = field(node, 'left');
-        const right = field(node, 'right');
-        if (left && right) for (const name of namedChildren(left)) if (name.type === 'identifier' && name.text !== '_') add(name.text, { kind: 'iteration', node: right });
-        break;
-      }
-      case 'expression_statement': {
-        const expression = node.namedChild(0);
-        // `Inject(ctx, propagation.HeaderCarrier(req.Header))`: the carrier's argument is changed too.
-        addCallStatement(node, expression ? call(expression) : undefined, rootName, add, (arg) => call(arg)?.args ?? []);
-        break;
-      }
+/** The names one binding statement (as the query captured it) gives a value to or changes. */
+function bindingsOf(node: Node, add: (name: string, site: BindingSite) => void): void {
+  switch (node.type) {
+    case 'short_var_declaration':
+    case 'assignment_statement': {
+      const left = field(node, 'left');
+      const right = field(node, 'right');
+      if (left && right) bindList(left, right, add, 'value', node);
+      break;
     }
-    return true;
-  });
+    case 'var_spec':
+    case 'const_spec': {
+      const value = field(node, 'value');
+      if (!value) break;
+      const names = node.childrenForFieldName('name').filter((name): name is Node => name !== null);
+      const values = namedChildren(value);
+      names.forEach((name, index) => {
+        const bound = values.length === names.length ? values[index] : values[0];
+        if (bound) add(name.text, { kind: 'value', node: bound });
+      });
+      break;
+    }
+    case 'range_clause': {
+      const left = field(node, 'left');
+      const right = field(node, 'right');
+      if (left && right) for (const name of namedChildren(left)) if (name.type === 'identifier' && name.text !== '_') add(name.text, { kind: 'iteration', node: right });
+      break;
+    }
+    case 'expression_statement': {
+      const expression = node.namedChild(0);
+      // `Inject(ctx, propagation.HeaderCarrier(req.Header))`: the carrier's argument is changed too.
+      addCallStatement(node, expression ? call(expression) : undefined, rootName, add, (arg) => call(arg)?.args ?? []);
+      break;
+    }
+  }
 }
 
 export const goSyntax: Syntax = {
+  kinds: {
+    string: new Set(['interpreted_string_literal', 'raw_string_literal']),
+    identifier: new Set(['identifier']),
+    call: new Set(['call_expression']),
+    member: new Set(['selector_expression']),
+    entries: new Set(['composite_literal']),
+  },
   functionTypes,
   passThroughTypes: new Set(['parenthesized_expression', 'unary_expression', 'block', 'statement_list', 'expression_statement', 'expression_list', 'literal_element']),
   returnTypes: new Set(['return_statement']),
@@ -150,5 +152,5 @@ export const goSyntax: Syntax = {
   },
   functionBody: (fn) => field(fn, 'body'),
   parameters,
-  collectBindings,
+  bindingsOf,
 };

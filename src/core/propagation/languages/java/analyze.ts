@@ -1,6 +1,6 @@
 import type { Node, QueryMatch } from '@vscode/tree-sitter-wasm';
 import type { FileContext } from '../../analysis/fileContext';
-import { captureOf, nodesOf } from '../../analysis/captures';
+import { callsNamed, captureOf, nodesOf } from '../../analysis/captures';
 import { HandlerRegistry } from '../../analysis/handlerRegistry';
 import type { HeaderPart, LanguageAnalysis, OutboundCandidate } from '../../analysis/language';
 import { field, namedChildren } from '../../analysis/nodes';
@@ -34,6 +34,8 @@ const restTemplateMethods: Readonly<Record<string, string | undefined>> = {
   optionsForAllow: 'OPTIONS',
 };
 const webClientVerbs = /^(get|post|put|delete|patch|head|options|method)$/;
+/** Callee names worth taking apart besides RestTemplate's methods. */
+const javaCallNames = /^(get|post|put|delete|patch|head|options|method|target|send|sendAsync|newCall)$/;
 const headerSetters = /^(header|headers|setHeader|addHeader|defaultHeader|defaultHeaders)$/;
 
 interface Annotation {
@@ -77,7 +79,7 @@ export function analyzeJava(file: FileContext, matches: readonly QueryMatch[], f
   const registry = new HandlerRegistry(file, 'java');
   const types = new Map<string, string>();
   const functions = nodesOf(matches, 'function');
-  const calls = nodesOf(matches, 'call');
+  const calls = callsNamed(matches, (name) => name in restTemplateMethods || javaCallNames.test(name));
   for (const match of matches) {
     const typedName = captureOf(match, 'typed.name');
     const typedType = captureOf(match, 'typed.type');

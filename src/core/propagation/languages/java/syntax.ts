@@ -1,6 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { addCallStatement, parametersAndBody } from '../../analysis/bindingSites';
-import { chainRoot, field, fieldsOf, namedChildren, visit } from '../../analysis/nodes';
+import { addCallStatement } from '../../analysis/bindingSites';
+import { chainRoot, field, fieldsOf, namedChildren } from '../../analysis/nodes';
 import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
 
 const functionTypes = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
@@ -66,48 +66,50 @@ export function javaRootName(node: Node): string | undefined {
   return root.type === 'identifier' ? root.text : undefined;
 }
 
-function collectBindings(scope: Node, add: (name: string, site: BindingSite) => void): void {
-  const body = parametersAndBody(scope, functionTypes, parameters, add);
-  if (!body) return;
-  visit(body, (node) => {
-    if (node !== body && functionTypes.has(node.type)) return false;
-    switch (node.type) {
-      case 'variable_declarator': {
-        const name = field(node, 'name');
-        const value = field(node, 'value');
-        if (name && value) add(name.text, { kind: 'value', node: value });
-        break;
-      }
-      case 'assignment_expression': {
-        const left = field(node, 'left');
-        const right = field(node, 'right');
-        if (!left || !right) break;
-        if (left.type === 'identifier') add(left.text, { kind: 'value', node: right });
-        else {
-          // `this.client = …` binds the field; `headers[i] = …` changes the array.
-          if (left.type === 'field_access' && field(left, 'object')?.type === 'this') add(field(left, 'field')?.text ?? '', { kind: 'value', node: right });
-          const name = javaRootName(left);
-          if (name !== undefined) add(name, { kind: 'mutation', node });
-        }
-        break;
-      }
-      case 'enhanced_for_statement': {
-        const name = field(node, 'name');
-        const value = field(node, 'value');
-        if (name && value) add(name.text, { kind: 'iteration', node: value });
-        break;
-      }
-      case 'expression_statement': {
-        const expression = node.namedChild(0);
-        addCallStatement(node, expression ? call(expression) : undefined, javaRootName, add);
-        break;
-      }
+/** The names one binding statement (as the query captured it) gives a value to or changes. */
+function bindingsOf(node: Node, add: (name: string, site: BindingSite) => void): void {
+  switch (node.type) {
+    case 'variable_declarator': {
+      const name = field(node, 'name');
+      const value = field(node, 'value');
+      if (name && value) add(name.text, { kind: 'value', node: value });
+      break;
     }
-    return true;
-  });
+    case 'assignment_expression': {
+      const left = field(node, 'left');
+      const right = field(node, 'right');
+      if (!left || !right) break;
+      if (left.type === 'identifier') add(left.text, { kind: 'value', node: right });
+      else {
+        // `this.client = …` binds the field; `headers[i] = …` changes the array.
+        if (left.type === 'field_access' && field(left, 'object')?.type === 'this') add(field(left, 'field')?.text ?? '', { kind: 'value', node: right });
+        const name = javaRootName(left);
+        if (name !== undefined) add(name, { kind: 'mutation', node });
+      }
+      break;
+    }
+    case 'enhanced_for_statement': {
+      const name = field(node, 'name');
+      const value = field(node, 'value');
+      if (name && value) add(name.text, { kind: 'iteration', node: value });
+      break;
+    }
+    case 'expression_statement': {
+      const expression = node.namedChild(0);
+      addCallStatement(node, expression ? call(expression) : undefined, javaRootName, add);
+      break;
+    }
+  }
 }
 
 export const javaSyntax: Syntax = {
+  kinds: {
+    string: new Set(['string_literal']),
+    identifier: new Set(['identifier']),
+    call: new Set(['method_invocation', 'object_creation_expression']),
+    member: new Set(['field_access']),
+    entries: new Set<string>(),
+  },
   functionTypes,
   passThroughTypes: new Set(['parenthesized_expression', 'cast_expression', 'ternary_expression', 'block', 'expression_statement']),
   returnTypes: new Set(['return_statement']),
@@ -124,5 +126,5 @@ export const javaSyntax: Syntax = {
   functionName: (fn) => field(fn, 'name')?.text,
   functionBody: (fn) => field(fn, 'body'),
   parameters,
-  collectBindings,
+  bindingsOf,
 };

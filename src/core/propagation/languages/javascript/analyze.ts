@@ -1,6 +1,6 @@
 import type { Node, QueryMatch } from '@vscode/tree-sitter-wasm';
 import type { FileContext } from '../../analysis/fileContext';
-import { captureOf, nodesOf } from '../../analysis/captures';
+import { callsNamed, captureOf, nodesOf } from '../../analysis/captures';
 import { HandlerRegistry } from '../../analysis/handlerRegistry';
 import type { HeaderPart, LanguageAnalysis, OutboundCandidate } from '../../analysis/language';
 import { field, namedChildren } from '../../analysis/nodes';
@@ -10,6 +10,16 @@ import { clientFactories, clientMethods, clientPackages, optionsIndex } from './
 import { javascriptSyntax as syntax } from './syntax';
 
 const routeMethods = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'all', 'use']);
+/** Callee names worth taking apart: fetch, client methods and factories, route registrations and servers. */
+const javascriptCallNames: ReadonlySet<string> = new Set([
+  'fetch',
+  ...routeMethods,
+  ...Object.values(clientMethods).flatMap((methods) => [...methods]),
+  ...Object.values(clientFactories).flatMap((factories) => [...factories]),
+  'route',
+  'createServer',
+  'on',
+]);
 const nestVerbs = new Set(['Get', 'Post', 'Put', 'Delete', 'Patch', 'Head', 'Options', 'All']);
 const handlerFirstParameter = /^_?(req|request|ctx|context|c)$/;
 const handlerSecondParameter = /^_?(res|response|reply|rep|next|h)$/;
@@ -65,7 +75,8 @@ export function analyzeJavaScript(
   const imports = readImports(matches);
   const registry = new HandlerRegistry(file, language);
   const functions = nodesOf(matches, 'function');
-  const calls = nodesOf(matches, 'call');
+  const interesting = new Set([...javascriptCallNames, ...imports.keys()]);
+  const calls = callsNamed(matches, (name) => interesting.has(name));
   for (const exported of nodesOf(matches, 'export')) readNextExport(exported, path, registry);
   for (const match of matches) {
     const controller = captureOf(match, 'controller.decorator');

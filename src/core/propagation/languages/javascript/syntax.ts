@@ -1,6 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { addCallStatement, parametersAndBody } from '../../analysis/bindingSites';
-import { chainRoot, field, fieldsOf, literalEntries, namedChildren, visit } from '../../analysis/nodes';
+import { addCallStatement } from '../../analysis/bindingSites';
+import { chainRoot, field, fieldsOf, literalEntries, namedChildren } from '../../analysis/nodes';
 import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
 
 const functionTypes = new Set([
@@ -11,7 +11,6 @@ const functionTypes = new Set([
   'generator_function_declaration',
   'generator_function',
 ]);
-const nestedScopes = new Set([...functionTypes, 'class_declaration', 'class']);
 
 function stringValue(node: Node): string | undefined {
   if (node.type === 'property_identifier') return node.text;
@@ -93,52 +92,47 @@ function rootName(node: Node): string | undefined {
   return root.type === 'identifier' ? root.text : undefined;
 }
 
-function collectBindings(scope: Node, add: (name: string, site: BindingSite) => void): void {
-  const body = parametersAndBody(scope, functionTypes, parameters, add);
-  if (!body) return;
-  visit(body, (node) => {
-    if (node !== body && nestedScopes.has(node.type)) return false;
-    switch (node.type) {
-      case 'variable_declarator': {
-        const name = field(node, 'name');
-        const value = field(node, 'value');
-        if (!name || !value) break;
-        if (name.type === 'identifier') add(name.text, { kind: 'value', node: value });
-        else if (name.type === 'object_pattern') {
-          // `const { headers } = req`: the names stand for parts of the value.
-          for (const child of namedChildren(name)) {
-            if (child.type === 'shorthand_property_identifier_pattern') add(child.text, { kind: 'value', node: value });
-          }
+/** The names one binding statement (as the query captured it) gives a value to or changes. */
+function bindingsOf(node: Node, add: (name: string, site: BindingSite) => void): void {
+  switch (node.type) {
+    case 'variable_declarator': {
+      const name = field(node, 'name');
+      const value = field(node, 'value');
+      if (!name || !value) break;
+      if (name.type === 'identifier') add(name.text, { kind: 'value', node: value });
+      else if (name.type === 'object_pattern') {
+        // `const { headers } = req`: the names stand for parts of the value.
+        for (const child of namedChildren(name)) {
+          if (child.type === 'shorthand_property_identifier_pattern') add(child.text, { kind: 'value', node: value });
         }
-        break;
       }
-      case 'assignment_expression':
-      case 'augmented_assignment_expression': {
-        const left = field(node, 'left');
-        const right = field(node, 'right');
-        if (!left || !right) break;
-        if (left.type === 'identifier' && node.type === 'assignment_expression') add(left.text, { kind: 'value', node: right });
-        else {
-          const name = rootName(left);
-          if (name !== undefined) add(name, { kind: 'mutation', node });
-        }
-        break;
-      }
-      case 'for_in_statement': {
-        const left = field(node, 'left');
-        const right = field(node, 'right');
-        if (left?.type === 'identifier' && right) add(left.text, { kind: 'iteration', node: right });
-        break;
-      }
-      case 'expression_statement': {
-        let expression = node.namedChild(0);
-        if (expression?.type === 'await_expression') expression = expression.namedChild(0);
-        addCallStatement(node, expression ? call(expression) : undefined, rootName, add);
-        break;
-      }
+      break;
     }
-    return true;
-  });
+    case 'assignment_expression':
+    case 'augmented_assignment_expression': {
+      const left = field(node, 'left');
+      const right = field(node, 'right');
+      if (!left || !right) break;
+      if (left.type === 'identifier' && node.type === 'assignment_expression') add(left.text, { kind: 'value', node: right });
+      else {
+        const name = rootName(left);
+        if (name !== undefined) add(name, { kind: 'mutation', node });
+      }
+      break;
+    }
+    case 'for_in_statement': {
+      const left = field(node, 'left');
+      const right = field(node, 'right');
+      if (left?.type === 'identifier' && right) add(left.text, { kind: 'iteration', node: right });
+      break;
+    }
+    case 'expression_statement': {
+      let expression = node.namedChild(0);
+      if (expression?.type === 'await_expression') expression = expression.namedChild(0);
+      addCallStatement(node, expression ? call(expression) : undefined, rootName, add);
+      break;
+    }
+  }
 }
 
 function functionName(fn: Node): string | undefined {
@@ -152,6 +146,13 @@ function functionName(fn: Node): string | undefined {
 }
 
 export const javascriptSyntax: Syntax = {
+  kinds: {
+    string: new Set(['string', 'template_string', 'property_identifier']),
+    identifier: new Set(['identifier', 'shorthand_property_identifier']),
+    call: new Set(['call_expression', 'new_expression']),
+    member: new Set(['member_expression']),
+    entries: new Set(['object']),
+  },
   functionTypes,
   passThroughTypes: new Set([
     'parenthesized_expression',
@@ -181,5 +182,5 @@ export const javascriptSyntax: Syntax = {
   functionName,
   functionBody: (fn) => field(fn, 'body'),
   parameters,
-  collectBindings,
+  bindingsOf,
 };

@@ -1,6 +1,6 @@
 import type { Node, QueryMatch } from '@vscode/tree-sitter-wasm';
 import type { FileContext } from '../../analysis/fileContext';
-import { captureOf, nodesOf } from '../../analysis/captures';
+import { callsNamed, captureOf, nodesOf } from '../../analysis/captures';
 import { HandlerRegistry } from '../../analysis/handlerRegistry';
 import type { HeaderPart, LanguageAnalysis, OutboundCandidate } from '../../analysis/language';
 import { field, namedChildren } from '../../analysis/nodes';
@@ -9,6 +9,25 @@ import { clientOfAnnotation, pythonClients, type PythonClient } from './clients'
 import { pythonSyntax as syntax } from './syntax';
 
 const httpVerbs = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+/** Callee names worth taking apart: client functions, methods and factories, and route registrations. */
+const pythonCallNames: ReadonlySet<string> = new Set([
+  ...pythonClients.flatMap((client) => [...client.functions, ...client.factories, ...client.methods]),
+  'Request',
+  'path',
+  're_path',
+  'url',
+  'add_url_rule',
+  'add_route',
+  'add_api_route',
+  'Route',
+  'add_get',
+  'add_post',
+  'add_put',
+  'add_patch',
+  'add_delete',
+  'add_head',
+  'as_view',
+]);
 const classViewBases = /\b(\w*View|\w*ViewSet|APIView|HTTPEndpoint|Resource|RequestHandler)\b/;
 const flaskRequestUse = /\brequest\.(headers|args|form|json|cookies|get_json|values|environ|data|method|path|url)\b/;
 
@@ -101,7 +120,8 @@ export function analyzePython(file: FileContext, matches: readonly QueryMatch[])
   const imports = readImports(matches);
   const registry = new HandlerRegistry(file, 'python');
   const functions = nodesOf(matches, 'function');
-  const calls = nodesOf(matches, 'call');
+  const interesting = new Set([...pythonCallNames, ...imports.names.keys()]);
+  const calls = callsNamed(matches, (name) => interesting.has(name));
   for (const match of matches) {
     const decorator = captureOf(match, 'route.decorator');
     const decorated = captureOf(match, 'route.function');

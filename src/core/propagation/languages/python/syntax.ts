@@ -1,10 +1,9 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { addCallStatement, parametersAndBody } from '../../analysis/bindingSites';
-import { chainRoot, field, fieldsOf, literalEntries, namedChildren, visit } from '../../analysis/nodes';
+import { addCallStatement } from '../../analysis/bindingSites';
+import { chainRoot, field, fieldsOf, literalEntries, namedChildren } from '../../analysis/nodes';
 import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
 
 const functionTypes = new Set(['function_definition', 'lambda']);
-const nestedScopes = new Set(['function_definition', 'lambda', 'class_definition']);
 
 /** The text of a string literal without interpolations, or undefined (f-strings with `{…}`, byte strings too). */
 function stringValue(node: Node): string | undefined {
@@ -79,59 +78,55 @@ function targets(node: Node): Node[] {
   return [];
 }
 
-function collectBindings(scope: Node, add: (name: string, site: BindingSite) => void): void {
-  const body = parametersAndBody(scope, functionTypes, parameters, add);
-  if (!body) return;
+/** The names one binding statement (as the query captured it) gives a value to or changes. */
+function bindingsOf(node: Node, add: (name: string, site: BindingSite) => void): void {
   const rootOf = (node: Node): string | undefined => {
     const root = chainRoot(node, (current) => member(current)?.object ?? (current.type === 'subscript' ? field(current, 'value') : undefined));
     return root.type === 'identifier' ? root.text : undefined;
   };
-  visit(body, (node) => {
-    if (node !== body && nestedScopes.has(node.type)) return false;
-    switch (node.type) {
-      case 'assignment':
-      case 'augmented_assignment': {
-        const left = field(node, 'left');
-        const right = field(node, 'right');
-        if (!left) break;
-        if (node.type === 'assignment' && right && (left.type === 'identifier' || targets(left).length > 0)) {
-          for (const target of targets(left)) add(target.text, { kind: 'value', node: right });
-        } else {
-          const name = rootOf(left);
-          if (name !== undefined) add(name, { kind: 'mutation', node });
-        }
-        break;
+  switch (node.type) {
+    case 'assignment':
+    case 'augmented_assignment': {
+      const left = field(node, 'left');
+      const right = field(node, 'right');
+      if (!left) break;
+      if (node.type === 'assignment' && right && (left.type === 'identifier' || targets(left).length > 0)) {
+        for (const target of targets(left)) add(target.text, { kind: 'value', node: right });
+      } else {
+        const name = rootOf(left);
+        if (name !== undefined) add(name, { kind: 'mutation', node });
       }
-      case 'named_expression': {
-        const name = field(node, 'name');
-        const value = field(node, 'value');
-        if (name && value) add(name.text, { kind: 'value', node: value });
-        break;
-      }
-      case 'for_statement':
-      case 'for_in_clause': {
-        const left = field(node, 'left');
-        const right = field(node, 'right');
-        if (left && right) for (const target of targets(left)) add(target.text, { kind: 'iteration', node: right });
-        break;
-      }
-      case 'as_pattern': {
-        const alias = field(node, 'alias');
-        const value = node.namedChild(0);
-        if (alias && value) for (const target of targets(alias)) add(target.text, { kind: 'value', node: value });
-        break;
-      }
-      case 'expression_statement': {
-        const expression = node.namedChild(0);
-        addCallStatement(node, expression ? call(expression) : undefined, rootOf, add);
-        break;
-      }
+      break;
     }
-    return true;
-  });
+    case 'named_expression': {
+      const name = field(node, 'name');
+      const value = field(node, 'value');
+      if (name && value) add(name.text, { kind: 'value', node: value });
+      break;
+    }
+    case 'for_statement':
+    case 'for_in_clause': {
+      const left = field(node, 'left');
+      const right = field(node, 'right');
+      if (left && right) for (const target of targets(left)) add(target.text, { kind: 'iteration', node: right });
+      break;
+    }
+    case 'as_pattern': {
+      const alias = field(node, 'alias');
+      const value = node.namedChild(0);
+      if (alias && value) for (const target of targets(alias)) add(target.text, { kind: 'value', node: value });
+      break;
+    }
+    case 'expression_statement': {
+      const expression = node.namedChild(0);
+      addCallStatement(node, expression ? call(expression) : undefined, rootOf, add);
+      break;
+    }
+  }
 }
 
 export const pythonSyntax: Syntax = {
+  kinds: { string: new Set(['string', 'concatenated_string']), identifier: new Set(['identifier']), call: new Set(['call']), member: new Set(['attribute']), entries: new Set(['dictionary']) },
   functionTypes,
   passThroughTypes: new Set(['parenthesized_expression', 'conditional_expression', 'await', 'boolean_operator', 'block', 'expression_statement']),
   returnTypes: new Set(['return_statement']),
@@ -159,5 +154,5 @@ export const pythonSyntax: Syntax = {
   },
   functionBody: (fn) => field(fn, 'body'),
   parameters,
-  collectBindings,
+  bindingsOf,
 };
