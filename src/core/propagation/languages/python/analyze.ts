@@ -29,6 +29,8 @@ const pythonCallNames: ReadonlySet<string> = new Set([
   'as_view',
 ]);
 const classViewBases = /\b(\w*View|\w*ViewSet|APIView|HTTPEndpoint|Resource|RequestHandler)\b/;
+/** Receivers worth checking for a client type annotation (`session: aiohttp.ClientSession`). */
+const clientLike = /session|client|http|pool/i;
 const flaskRequestUse = /\brequest\.(headers|args|form|json|cookies|get_json|values|environ|data|method|path|url)\b/;
 
 /** What the file imports: module aliases (`rq` → `requests`) and names imported from modules. */
@@ -85,6 +87,10 @@ interface ClientVariable {
 class ClientVariables {
   private readonly byName = new Map<string, ClientVariable[]>();
 
+  isEmpty(): boolean {
+    return this.byName.size === 0;
+  }
+
   add(name: string, variable: ClientVariable): void {
     const list = this.byName.get(name);
     if (list) list.push(variable);
@@ -137,15 +143,19 @@ export function analyzePython(file: FileContext, matches: readonly QueryMatch[])
   for (const fn of flaskReaders) registry.addFunction(fn, 'request-receiver');
 
   const clientVariables = new ClientVariables();
+  const resolved = new Map<number, ResolvedCallee>();
   for (const call of calls) {
     const callee = resolveCallee(call, imports, clientVariables, file);
-    if (callee?.kind !== 'factory') continue;
+    if (!callee) continue;
+    resolved.set(call.id, callee);
+    if (callee.kind !== 'factory') continue;
     const variable = boundName(call);
     if (variable !== undefined) clientVariables.add(variable, { client: callee.client, factory: call });
   }
   const candidates: OutboundCandidate[] = [];
   for (const call of calls) {
-    const callee = resolveCallee(call, imports, clientVariables, file);
+    // Methods on clients bound later in the file (a class's `self.session`) resolve on this second look.
+    const callee = resolved.get(call.id) ?? (clientVariables.isEmpty() ? undefined : resolveCallee(call, imports, clientVariables, file));
     if (!callee || callee.kind === 'factory') continue;
     const candidate = toCandidate(call, callee, clientVariables, file);
     if (candidate) candidates.push(candidate);
@@ -188,7 +198,13 @@ function readClassView(bases: Node, method: Node, imports: PythonImports, regist
 }
 
 /** Route registrations: Django `path()`, Flask `add_url_rule()`, aiohttp `add_get()`/`web.get()`, Starlette `Route()`. */
+const registrationNames = /^(path|re_path|url|add_url_rule|add_get|add_post|add_put|add_patch|add_delete|add_head|add_route|get|post|put|patch|delete|head|Route|add_api_route)$/;
+
 function readRegistration(call: Node, imports: PythonImports, registry: HandlerRegistry): void {
+  const calleeText = field(call, 'function')?.text ?? '';
+  const name = calleeText.slice(calleeText.lastIndexOf('.') + 1);
+  // `get`/`post` register only as aiohttp's `web.get(…)`.
+  if (!registrationNames.test(name) || (/^(get|post|put|patch|delete|head)$/.test(name) && !calleeText.startsWith('web.'))) return;
   const shape = syntax.call(call);
   if (!shape) return;
   const text = (node: Node | undefined): string | undefined => (node ? syntax.stringValue(node) : undefined);
@@ -230,29 +246,32 @@ function resolveCallee(
   clientVariables: ClientVariables,
   file: FileContext,
 ): ResolvedCallee | undefined {
-  const shape = syntax.call(call);
-  if (!shape) return undefined;
+  // Only the callee is read here: most calls named `get` are dict lookups, not worth taking apart.
+  const callee = call.type === 'call' ? field(call, 'function') : undefined;
+  if (!callee) return undefined;
   const classify = (client: PythonClient | undefined, name: string): ResolvedCallee | undefined => {
     if (!client) return undefined;
     if (client.functions.has(name)) return { client, kind: 'function', name };
     if (client.factories.has(name)) return { client, kind: 'factory', name };
     return undefined;
   };
-  if (!shape.receiver) {
-    const imported = imports.names.get(shape.name);
+  const asMember = syntax.member(callee);
+  if (!asMember) {
+    const imported = imports.names.get(callee.text);
     return imported ? classify(clientOfModule(imported.module), imported.name) : undefined;
   }
-  const receiverText = shape.receiver.text;
+  const { object: receiver, property: name } = asMember;
+  const receiverText = receiver.text;
   const moduleClient = clientOfModule(imports.modules.get(receiverText));
-  if (moduleClient) return classify(moduleClient, shape.name);
+  if (moduleClient) return classify(moduleClient, name);
+  if (!pythonClients.some((client) => client.methods.has(name))) return undefined;
   const variable = clientVariables.at(receiverText, call);
-  const receiverCall = syntax.call(shape.receiver);
-  const receiverFactory = receiverCall ? resolveCallee(shape.receiver, imports, clientVariables, file) : undefined;
+  const receiverFactory = receiver.type === 'call' ? resolveCallee(receiver, imports, clientVariables, file) : undefined;
   const client =
     variable?.client ??
     (receiverFactory?.kind === 'factory' ? receiverFactory.client : undefined) ??
-    annotatedClient(shape.receiver, file);
-  if (client?.methods.has(shape.name)) return { client, kind: 'method', name: shape.name };
+    (clientLike.test(receiverText) ? annotatedClient(receiver, file) : undefined);
+  if (client?.methods.has(name)) return { client, kind: 'method', name };
   return undefined;
 }
 
