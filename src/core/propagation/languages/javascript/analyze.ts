@@ -117,7 +117,17 @@ function routeText(node: Node | undefined): string | undefined {
 }
 
 /** `app.get('/x', auth, handler)`, `router.route('/x').post(h)`, `fastify.route({…})`, `http.createServer(h)`. */
+/** Can this call register a route? Its first argument is a path, a function (`use`), an options object, or `'request'`. */
+function mayRegister(call: Node): boolean {
+  const first = call.childForFieldName('arguments')?.namedChild(0);
+  if (!first) return false;
+  const type = first.type;
+  if (type === 'string' || type === 'template_string') return /^.[/*]|^.request.$/.test(first.text);
+  return type !== 'number' && type !== 'member_expression';
+}
+
 function readRegistration(call: Node, framework: HandlerFramework | undefined, registry: HandlerRegistry, file: FileContext): void {
+  if (call.type !== 'call_expression' || !mayRegister(call)) return;
   const shape = syntax.call(call);
   if (!shape?.receiver) return;
   if (shape.name === 'createServer' || (shape.name === 'on' && syntax.stringValue(shape.args[0] ?? shape.node) === 'request')) {
