@@ -12,6 +12,7 @@ import { allGrammars, languageOfPath } from './languages/registry';
 import type { FileAnalysis, OutboundCall } from './model';
 import type { PropagationOptions } from './options';
 import { noProjectFacts, type ProjectFacts } from './project/facts';
+import type { ParseSession } from './runtime/incremental';
 import { TreeSitterRuntime } from './runtime/treeSitter';
 import { isSuppressed, readSuppressions } from './suppression';
 
@@ -22,6 +23,8 @@ export interface AnalyzeInput {
   readonly options: PropagationOptions;
   /** Auto-instrumentation and dependencies of the project around the file. */
   readonly facts?: ProjectFacts;
+  /** An open document's parse session: the file is re-parsed incrementally from its previous tree. */
+  readonly session?: ParseSession;
 }
 
 export interface EngineLimits {
@@ -73,20 +76,25 @@ export class PropagationEngine {
     const parser = this.runtime.parser(fileLanguage.grammar);
     const deadline = started + this.limits.budgetMs;
     let tree: Tree | null = null;
+    const previous = input.session?.previousFor(input.text, fileLanguage.grammar);
     try {
       // The runtime stops parsing when the progress callback returns true (its typings say void).
-      tree = parser.parse(input.text, null, { progressCallback: () => performance.now() > deadline });
+      tree = parser.parse(input.text, previous ?? null, { progressCallback: () => performance.now() > deadline });
     } catch (error) {
+      input.session?.reset();
       return empty([`could not be parsed: ${error instanceof Error ? error.message : String(error)}`]);
     }
     if (!tree) {
       parser.reset();
+      input.session?.reset();
       return empty([`skipped: parsing took longer than the ${this.limits.budgetMs} ms budget`]);
     }
     try {
       return this.analyzeTree(input, tree, fileLanguage, started);
     } finally {
-      tree.delete();
+      // A session keeps the tree for the next edit; otherwise it is freed now.
+      if (input.session) input.session.keep(tree, input.text, fileLanguage.grammar);
+      else tree.delete();
     }
   }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { PropagationEngine } from '../../core/propagation/engine';
+import { ParseSession } from '../../core/propagation/runtime/incremental';
 import type { Host } from '../../host/host';
 import type { LinterService } from './linterService';
 
@@ -31,6 +32,8 @@ export function lintPathOf(document: vscode.TextDocument): string | undefined {
 export class DocumentLinter implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly pending = new Map<string, vscode.CancellationTokenSource>();
+  /** Each open document's last parse tree, so a lint after typing re-parses only the edited part. */
+  private readonly sessions = new Map<string, ParseSession>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -45,7 +48,10 @@ export class DocumentLinter implements vscode.Disposable {
         if (event.contentChanges.length > 0) this.schedule(event.document, lintDelayMs);
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
-        this.cancel(document.uri.toString());
+        const key = document.uri.toString();
+        this.cancel(key);
+        this.sessions.get(key)?.dispose();
+        this.sessions.delete(key);
       }),
     );
   }
@@ -90,7 +96,14 @@ export class DocumentLinter implements vscode.Disposable {
         this.service.clear(document.uri);
         return;
       }
-      const { analysis } = await this.service.analyze(uri, document.getText(), options);
+      let session = this.sessions.get(key);
+      if (!session) {
+        session = new ParseSession();
+        this.sessions.set(key, session);
+      }
+      await this.service.engineReady();
+      if (source.token.isCancellationRequested || document.version !== version) return;
+      const { analysis } = await this.service.analyze(uri, document.getText(), options, session);
       if (source.token.isCancellationRequested || document.version !== version) return;
       await this.service.publish(document.uri, { ...analysis, findings: analysis.findings.map((finding) => ({ ...finding, file: document.uri.fsPath })) });
     } catch (error) {
@@ -104,6 +117,7 @@ export class DocumentLinter implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const source of this.pending.values()) source.cancel();
+    for (const session of this.sessions.values()) session.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
   }
 }

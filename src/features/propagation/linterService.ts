@@ -7,6 +7,7 @@ import type { FileAnalysis } from '../../core/propagation/model';
 import type { PropagationOptions } from '../../core/propagation/options';
 import { ProjectFactsResolver } from '../../core/propagation/project/detect';
 import type { ProjectFacts } from '../../core/propagation/project/facts';
+import type { ParseSession } from '../../core/propagation/runtime/incremental';
 import type { Host } from '../../host/host';
 import { toDiagnostic } from './diagnostics';
 import { readOptions } from './options';
@@ -71,10 +72,11 @@ export class LinterService implements vscode.Disposable {
   }
 
   /** Analyses a text as the file `uri` (a document's current text, or a file read by the scan). */
-  async analyze(uri: vscode.Uri, text: string, options = this.options(uri)): Promise<{ analysis: FileAnalysis; facts: ProjectFacts }> {
+  /** Analyses a text as the file `uri`; an open document passes its parse session to re-parse incrementally. */
+  async analyze(uri: vscode.Uri, text: string, options = this.options(uri), session?: ParseSession): Promise<{ analysis: FileAnalysis; facts: ProjectFacts }> {
     const engine = await this.engineReady();
     const facts = await this.facts(uri);
-    return { analysis: engine.analyze({ path: uri.fsPath, text, options, facts }), facts };
+    return { analysis: engine.analyze({ path: uri.fsPath, text, options, facts, ...(session ? { session } : {}) }), facts };
   }
 
   async publish(uri: vscode.Uri, analysis: FileAnalysis): Promise<void> {

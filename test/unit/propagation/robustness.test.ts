@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { PropagationEngine } from '../../../src/core/propagation/engine';
 import { defaultPropagationOptions } from '../../../src/core/propagation/options';
+import { ParseSession } from '../../../src/core/propagation/runtime/incremental';
 import { labeledFiles } from '../../support/corpus';
 import { packageWasmDirectory, sharedEngine } from '../../support/propagationEngine';
 
@@ -71,6 +72,23 @@ describe('Propagation engine robustness', function () {
     assert.deepEqual(ignored.findings, []);
     const otherRule = engine.analyze({ path: '/w/a.py', text: text.replace('ignore-next-line', 'ignore-next-line incomplete-propagation'), options: defaultPropagationOptions });
     assert.deepEqual(otherRule.findings.map((finding) => finding.line), [7, 8]);
+  });
+
+  it('re-parses incrementally through a session with the same results as a fresh parse', async () => {
+    const engine = await sharedEngine();
+    const next = random(7);
+    for (const source of labeledFiles(/\.(py|ts|go|java)$/).slice(0, 12)) {
+      const session = new ParseSession();
+      let text = source.text;
+      for (let edit = 0; edit < 6; edit++) {
+        const at = Math.floor(next() * text.length);
+        text = edit % 2 === 0 ? `${text.slice(0, at)}\n${text.slice(at)}` : `${text.slice(0, at)}${text.slice(at + 1)}`;
+        const incremental = engine.analyze({ path: source.file, text, options: defaultPropagationOptions, session });
+        const fresh = engine.analyze({ path: source.file, text, options: defaultPropagationOptions });
+        assert.deepEqual(incremental, fresh, `${source.file} after edit ${edit}`);
+      }
+      session.dispose();
+    }
   });
 
   it('reads the configured wrappers as propagating', async () => {
