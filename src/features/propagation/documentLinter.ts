@@ -101,8 +101,6 @@ export class DocumentLinter implements vscode.Disposable {
         session = new ParseSession();
         this.sessions.set(key, session);
       }
-      await this.service.engineReady();
-      if (source.token.isCancellationRequested || document.version !== version) return;
       const { analysis } = await this.service.analyze(uri, document.getText(), options, session);
       if (source.token.isCancellationRequested || document.version !== version) return;
       await this.service.publish(document.uri, { ...analysis, findings: analysis.findings.map((finding) => ({ ...finding, file: document.uri.fsPath })) });
