@@ -7,11 +7,23 @@ describe('Propagation linter (e2e)', () => {
 
   it('shows the diagnostic on the call and applies the "forward the trace headers" quick fix', async () => {
     const { page } = workbench();
-    await page.keyboard.press('Control+P');
+    // Quick open answers once the workbench's file search is up, and keybindings register a moment after the
+    // workbench renders: retry Ctrl+P until the file is listed.
     const quickOpen = page.locator('.quick-input-widget .quick-input-box input');
-    await quickOpen.waitFor({ state: 'visible' });
-    await quickOpen.fill('orders/app.py');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'app.py' }).first().waitFor();
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'app.py' }).first();
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      try {
+        if (!(await quickOpen.isVisible())) await page.keyboard.press('Control+P');
+        await quickOpen.waitFor({ state: 'visible', timeout: 3_000 });
+        await quickOpen.fill('orders/app.py');
+        await row.waitFor({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await page.keyboard.press('Escape');
+      }
+    }
     await page.keyboard.press('Enter');
     const editor = page.locator('.editor-instance .monaco-editor').first();
     await editor.waitFor();
