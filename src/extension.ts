@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { activateLog } from './features/log/activate';
+import { activatePropagation } from './features/propagation/activate';
 import { activateViewer } from './features/viewer/activate';
 import { createHost } from './host/host';
 
@@ -8,6 +9,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const host = createHost(context);
   activateLog(host);
   activateViewer(host);
+  activatePropagation(host);
   host.log.info(`Trace Stitch ${host.version} activated`);
 }
 
