@@ -40,7 +40,11 @@ export function base64ToBytes(text: string): Uint8Array | undefined {
   return bytes.subarray(0, written);
 }
 
-/** Hex of `value` when it is hex or base64 of at most `maxBytes` bytes, left-padded to `width`, else undefined. */
+/**
+ * Lowercase hex of `value`, left-padded to the smallest of `widths` (hex digits) that holds it, or undefined.
+ * Hex may lack leading zeros (older Jaeger versions print ids that way); base64 must encode exactly one of the
+ * widths' byte counts, as Jaeger's protobuf JSON always does.
+ */
 function normalizeId(value: unknown, widths: readonly number[]): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
   const maxWidth = widths[widths.length - 1] ?? 16;
@@ -49,7 +53,9 @@ function normalizeId(value: unknown, widths: readonly number[]): string | undefi
     hex = value.toLowerCase();
   } else if (base64Pattern.test(value)) {
     const bytes = base64ToBytes(value);
-    if (bytes && bytes.length > 0 && bytes.length * 2 <= maxWidth) hex = bytesToHex(bytes);
+    if (bytes && widths.includes(bytes.length * 2) && value.replace(/=+$/, '').length === Math.ceil((bytes.length * 4) / 3)) {
+      hex = bytesToHex(bytes);
+    }
   }
   if (hex === undefined || allZeros.test(hex)) return undefined;
   const width = widths.find((candidate) => hex.length <= candidate) ?? maxWidth;
@@ -72,4 +78,30 @@ export function describeBadId(value: unknown, what: string): string {
   if (typeof value !== 'string') return `${what} should be a hex or base64 string, found ${typeof value}`;
   if (allZeros.test(value.replace(/[=A]/g, '0'))) return `${what} "${value}" is all zeros (invalid)`;
   return `${what} "${value.slice(0, 48)}" is not a hex or base64 id of the right length`;
+}
+
+/** Standard base64 with padding (OTLP JSON's encoding of bytes attribute values). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let text = '';
+  for (let index = 0; index < bytes.length; index += 3) {
+    const a = bytes[index] ?? 0;
+    const b = bytes[index + 1] ?? 0;
+    const c = bytes[index + 2] ?? 0;
+    const triple = (a << 16) | (b << 8) | c;
+    text += base64Alphabet.charAt((triple >> 18) & 63) + base64Alphabet.charAt((triple >> 12) & 63);
+    text += index + 1 < bytes.length ? base64Alphabet.charAt((triple >> 6) & 63) : '=';
+    text += index + 2 < bytes.length ? base64Alphabet.charAt(triple & 63) : '=';
+  }
+  return text;
+}
+
+/** A deterministic hex string of `length` digits derived from any text (FNV-1a, two lanes per 64 bits). */
+export function hashToHex(text: string, length: 16 | 32): string {
+  let hex = '';
+  for (let lane = 0; hex.length < length; lane++) {
+    let hash = (0x811c9dc5 ^ Math.imul(lane, 0x9e3779b1)) >>> 0;
+    for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193) >>> 0;
+    hex += hash.toString(16).padStart(8, '0');
+  }
+  return hex === '0'.repeat(length) ? `${'0'.repeat(length - 1)}1` : hex;
 }

@@ -1,7 +1,7 @@
 import type { AttributeValue, Attributes, InstrumentationScope, Span, SpanEvent, SpanKind, SpanLink, SpanStatus } from '../model/trace';
 import { arrayOrEmpty, describeValue, isRecord, optionalString, type JsonRecord } from '../util/json';
 import { jaegerTags, setAttribute, type MutableAttributes } from './attributes';
-import { describeBadId, normalizeSpanId, normalizeTraceId } from './ids';
+import { describeBadId, hashToHex, normalizeSpanId, normalizeTraceId } from './ids';
 import { unknownService } from './otlpJson';
 import type { ParseSink } from './parseResult';
 import { microsToNanos, parseGoDuration, parseRfc3339, splitToNumber } from './time';
@@ -27,6 +27,24 @@ export function isJaegerDocument(value: JsonRecord): boolean {
 
 export function isJaegerSpan(value: JsonRecord): boolean {
   return ('spanID' in value || 'spanId' in value) && ('operationName' in value || 'references' in value || 'process' in value || 'processID' in value);
+}
+
+/**
+ * Jaeger UI test and demo data uses ids such as "trace-123" or "span-1". Such an id is mapped to a stable hex id
+ * (the same text always gives the same id, so references still connect) and the span or trace says so.
+ */
+const freeFormId = /^[\x21-\x7e]{1,128}$/;
+
+function jaegerTraceId(value: unknown): string | undefined {
+  const id = normalizeTraceId(value);
+  if (id !== undefined || typeof value !== 'string' || !freeFormId.test(value) || /^[0=A]+$/.test(value)) return id;
+  return hashToHex(`trace:${value}`, 32);
+}
+
+function jaegerSpanId(value: unknown): string | undefined {
+  const id = normalizeSpanId(value);
+  if (id !== undefined || typeof value !== 'string' || !freeFormId.test(value) || /^[0=A]+$/.test(value)) return id;
+  return hashToHex(`span:${value}`, 16);
 }
 
 /** Parses one Jaeger document (any shape above) into the sink. */
@@ -89,7 +107,7 @@ function parseJaegerTrace(trace: unknown, sink: ParseSink, where: string): void 
     return;
   }
   const processes = readProcesses(trace.processes, trace.processMap);
-  const traceId = normalizeTraceId(trace.traceID ?? trace.traceId);
+  const traceId = jaegerTraceId(trace.traceID ?? trace.traceId);
   const traceWarnings = arrayOrEmpty(trace.warnings).filter((warning): warning is string => typeof warning === 'string');
   const seenTraces = new Set<string>();
   (trace.spans as readonly unknown[]).forEach((raw, index) => {
@@ -100,6 +118,10 @@ function parseJaegerTrace(trace: unknown, sink: ParseSink, where: string): void 
     }
     sink.span(result);
     seenTraces.add(result.traceId);
+    const rawTraceId = isRecord(raw) ? (raw.traceID ?? raw.traceId ?? trace.traceID ?? trace.traceId) : undefined;
+    if (typeof rawTraceId === 'string' && normalizeTraceId(rawTraceId) === undefined) {
+      sink.traceWarning(result.traceId, `trace id "${rawTraceId}" is not hex; shown as ${result.traceId}`);
+    }
   });
   for (const id of seenTraces) for (const warning of traceWarnings) sink.traceWarning(id, warning);
 }
@@ -129,12 +151,13 @@ const spanKinds: ReadonlySet<string> = new Set(['client', 'server', 'producer', 
 function convertSpan(raw: unknown, processes: ReadonlyMap<string, Process>, traceTraceId: string | undefined): Span | string {
   if (!isRecord(raw)) return `expected a Jaeger span object, found ${describeValue(raw)}`;
   const rawTraceId = raw.traceID ?? raw.traceId;
-  const traceId = normalizeTraceId(rawTraceId) ?? (rawTraceId === undefined ? traceTraceId : undefined);
+  const traceId = jaegerTraceId(rawTraceId) ?? (rawTraceId === undefined ? traceTraceId : undefined);
   if (traceId === undefined) return describeBadId(rawTraceId, 'traceID');
   const rawSpanId = raw.spanID ?? raw.spanId;
-  const spanId = normalizeSpanId(rawSpanId);
+  const spanId = jaegerSpanId(rawSpanId);
   if (spanId === undefined) return describeBadId(rawSpanId, 'spanID');
   const warnings = arrayOrEmpty(raw.warnings).filter((warning): warning is string => typeof warning === 'string');
+  if (normalizeSpanId(rawSpanId) === undefined) warnings.push(`span id "${String(rawSpanId)}" is not hex; shown as ${spanId}`);
   const { parentSpanId, links } = readReferences(raw, traceId);
 
   const processId = typeof raw.processID === 'string' ? raw.processID : undefined;
@@ -184,8 +207,8 @@ function readReferences(raw: JsonRecord, traceId: string): { parentSpanId: strin
   const references: SpanLink[] = [];
   for (const reference of arrayOrEmpty(raw.references ?? raw.refs)) {
     if (!isRecord(reference)) continue;
-    const spanId = normalizeSpanId(reference.spanID ?? reference.spanId);
-    const refTraceId = normalizeTraceId(reference.traceID ?? reference.traceId) ?? traceId;
+    const spanId = jaegerSpanId(reference.spanID ?? reference.spanId);
+    const refTraceId = jaegerTraceId(reference.traceID ?? reference.traceId) ?? traceId;
     if (spanId === undefined) continue;
     const type = typeof reference.refType === 'string' ? reference.refType.toUpperCase().replace('-', '_') : 'CHILD_OF';
     references.push({ traceId: refTraceId, spanId, relation: type === 'FOLLOWS_FROM' ? 'follows_from' : 'child_of', attributes: {} });
@@ -194,7 +217,7 @@ function readReferences(raw: JsonRecord, traceId: string): { parentSpanId: strin
     references.find((reference) => reference.relation === 'child_of' && reference.traceId === traceId) ??
     references.find((reference) => reference.relation === 'follows_from' && reference.traceId === traceId);
   if (primary) return { parentSpanId: primary.spanId, links: references.filter((reference) => reference !== primary) };
-  const legacyParent = normalizeSpanId(raw.parentSpanID ?? raw.parentSpanId);
+  const legacyParent = jaegerSpanId(raw.parentSpanID ?? raw.parentSpanId);
   return { parentSpanId: legacyParent, links: references };
 }
 

@@ -1,5 +1,6 @@
 import { resultFromSink } from './assemble';
 import { parseDocument } from './detect';
+import { locateJsonError } from './jsonError';
 import { ParseSink, type ParseResult } from './parseResult';
 
 /**
@@ -62,7 +63,7 @@ function parseJsonLines(text: string, sink: ParseSink): boolean {
     try {
       value = JSON.parse(line);
     } catch (error) {
-      sink.skip(location, describeJsonError(line, error).replace(/line 1 column/, 'column'));
+      sink.skip(location, describeJsonError(line, error).replace('at line 1 column', 'at column'));
       return;
     }
     parseDocument(value, sink, location);
@@ -79,22 +80,13 @@ function isJson(text: string): boolean {
   }
 }
 
-/** "not valid JSON at line L column C: <engine message>", with a hint when the content is clearly not JSON. */
+/** "not valid JSON at line L column C: <problem>", with a hint when the content is clearly not JSON. */
 function describeJsonError(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message);
-  const start = text.trimStart();
-  const offset = position ? Number(position[1]) : /end of JSON input|Unterminated/.test(message) ? text.length : undefined;
-  let where = '';
-  if (offset !== undefined) {
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
-    where = ` at line ${line} column ${column}`;
-  }
-  const brief = message.replace(/^Unexpected token.*?, "[\s\S]*" is not valid JSON$/, 'unexpected character').slice(0, 160);
+  const location = locateJsonError(text);
+  const engineMessage = error instanceof Error ? error.message : String(error);
+  if (location === undefined) return `not valid JSON: ${engineMessage.slice(0, 160)}`;
   let hint = '';
-  if (start.startsWith('<')) hint = ' (it looks like HTML or XML, not trace JSON)';
-  else if (offset !== undefined && offset >= text.trimEnd().length) hint = ' (the file ends early: truncated?)';
-  return `not valid JSON${where}: ${brief}${hint}`;
+  if (text.trimStart().startsWith('<')) hint = ' (it looks like HTML or XML, not trace JSON)';
+  else if (location.problem.startsWith('unexpected end') || location.problem === 'unterminated string') hint = ' (the file ends early: truncated?)';
+  return `not valid JSON at line ${location.line} column ${location.column}: ${location.problem}${hint}`;
 }

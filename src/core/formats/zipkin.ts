@@ -1,7 +1,7 @@
 import type { AttributeValue, Attributes, Span, SpanEvent, SpanKind, SpanStatus } from '../model/trace';
 import { describeValue, isRecord, optionalString, type JsonRecord } from '../util/json';
 import { setAttribute, type MutableAttributes } from './attributes';
-import { describeBadId, normalizeSpanId, normalizeTraceId } from './ids';
+import { describeBadId, hashToHex, normalizeSpanId, normalizeTraceId } from './ids';
 import { unknownService } from './otlpJson';
 import type { ParseSink } from './parseResult';
 import { microsToNanos } from './time';
@@ -141,17 +141,11 @@ function separateSharedSpans(group: PendingSpan[]): void {
   }
 }
 
-/** A deterministic, unused 64-bit id derived from the shared id (FNV-1a over the id and a counter). */
+/** A deterministic, unused 64-bit id derived from the shared id and a counter. */
 function derivedSpanId(sharedId: string, index: number, used: ReadonlySet<string>): string {
   for (let attempt = index; ; attempt++) {
-    let high = 0x811c9dc5;
-    let low = 0x01000193;
-    for (const char of `${sharedId}/server/${attempt}`) {
-      high = Math.imul(high ^ char.charCodeAt(0), 0x01000193) >>> 0;
-      low = Math.imul(low ^ char.charCodeAt(0), 0x811c9dc5) >>> 0;
-    }
-    const candidate = high.toString(16).padStart(8, '0') + low.toString(16).padStart(8, '0');
-    if (!used.has(candidate) && candidate !== '0000000000000000') return candidate;
+    const candidate = hashToHex(`${sharedId}/server/${attempt}`, 16);
+    if (!used.has(candidate)) return candidate;
   }
 }
 
