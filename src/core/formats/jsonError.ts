@@ -11,10 +11,6 @@ export interface JsonErrorLocation {
   readonly problem: string;
 }
 
-const whitespace = new Set([' ', '\t', '\n', '\r']);
-const literals = ['true', 'false', 'null'];
-const numberPattern = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-
 export function locateJsonError(text: string): JsonErrorLocation | undefined {
   const problem = scan(text);
   if (problem === undefined) return undefined;
@@ -24,72 +20,66 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
   return { offset: problem.offset, line, column, problem: problem.message };
 }
 
-type Expect = 'value' | 'key' | 'colon' | 'comma-or-close' | 'end';
+/** What may come next: after `{` a key or `}`, after `,` in an object only a key, and so on. */
+type Expect = 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'colon' | 'comma-or-close' | 'end';
+
+const whitespace = new Set([' ', '\t', '\n', '\r']);
+const literals = ['true', 'false', 'null'];
+const numberPattern = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 function scan(text: string): { offset: number; message: string } | undefined {
   const stack: ('{' | '[')[] = [];
   let expect: Expect = 'value';
   let position = 0;
   const fail = (message: string): { offset: number; message: string } => ({ offset: position, message });
+  const close = (): void => {
+    position++;
+    stack.pop();
+    expect = stack.length === 0 ? 'end' : 'comma-or-close';
+  };
   for (;;) {
     while (position < text.length && whitespace.has(text.charAt(position))) position++;
     if (position >= text.length) {
-      return expect === 'end' ? undefined : fail(stack.length > 0 ? `unexpected end: ${stack.length} unclosed bracket(s)` : 'unexpected end');
+      if (expect === 'end') return undefined;
+      return fail(stack.length > 0 ? `unexpected end: ${stack.length} unclosed bracket(s)` : 'unexpected end');
     }
     const char = text.charAt(position);
-    switch (expect) {
-      case 'end':
-        return fail(`unexpected "${char}" after the end of the document`);
-      case 'key':
-        if (char === '}' && text.charAt(position - 1) !== ',') {
-          position++;
-          stack.pop();
-          expect = afterValue(stack);
-          continue;
-        }
-        if (char !== '"') return fail(`expected a property name in double quotes, found "${char}"`);
-        {
-          const end = stringEnd(text, position);
-          if (typeof end === 'string') return fail(end);
-          position = end;
-        }
-        expect = 'colon';
-        continue;
-      case 'colon':
-        if (char !== ':') return fail(`expected ":" after a property name, found "${char}"`);
+    if (expect === 'end') return fail(`unexpected "${char}" after the end of the document`);
+    if ((expect === 'key-or-close' && char === '}') || (expect === 'value-or-close' && char === ']')) {
+      close();
+      continue;
+    }
+    if (expect === 'key' || expect === 'key-or-close') {
+      if (char !== '"') return fail(`expected a property name in double quotes, found "${char}"`);
+      const end = stringEnd(text, position);
+      if (typeof end === 'string') return fail(end);
+      position = end;
+      expect = 'colon';
+      continue;
+    }
+    if (expect === 'colon') {
+      if (char !== ':') return fail(`expected ":" after a property name, found "${char}"`);
+      position++;
+      expect = 'value';
+      continue;
+    }
+    if (expect === 'comma-or-close') {
+      const open = stack[stack.length - 1];
+      if (char === ',') {
         position++;
-        expect = 'value';
-        continue;
-      case 'comma-or-close': {
-        const open = stack[stack.length - 1];
-        if (char === ',') {
-          position++;
-          expect = open === '{' ? 'key' : 'value';
-          continue;
-        }
-        if ((open === '{' && char === '}') || (open === '[' && char === ']')) {
-          position++;
-          stack.pop();
-          expect = afterValue(stack);
-          continue;
-        }
+        expect = open === '{' ? 'key' : 'value';
+      } else if ((open === '{' && char === '}') || (open === '[' && char === ']')) {
+        close();
+      } else {
         return fail(`expected "," or "${open === '{' ? '}' : ']'}", found "${char}"`);
       }
-      case 'value':
-        break;
+      continue;
     }
+    // A value.
     if (char === '{' || char === '[') {
       stack.push(char);
       position++;
-      expect = char === '{' ? 'key' : 'value';
-      if (char === '[') {
-        while (position < text.length && whitespace.has(text.charAt(position))) position++;
-        if (text.charAt(position) === ']' && text.charAt(position - 1) !== ',') {
-          position++;
-          stack.pop();
-          expect = afterValue(stack);
-        }
-      }
+      expect = char === '{' ? 'key-or-close' : 'value-or-close';
       continue;
     }
     if (char === '"') {
@@ -105,21 +95,28 @@ function scan(text: string): { offset: number; message: string } | undefined {
       if (literal === undefined) return fail(`expected a value, found "${char}"`);
       position += literal.length;
     }
-    expect = afterValue(stack);
+    expect = stack.length === 0 ? 'end' : 'comma-or-close';
   }
 }
 
-function afterValue(stack: readonly string[]): Expect {
-  return stack.length === 0 ? 'end' : 'comma-or-close';
-}
+const escapes = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
 
-/** The offset just past the string starting at `start` (a double quote), or why it is not a string. */
+/** The offset just past the string starting at `start` (a double quote), or why it is not a valid string. */
 function stringEnd(text: string, start: number): number | string {
   for (let position = start + 1; position < text.length; position++) {
     const char = text.charCodeAt(position);
-    if (char === 0x5c) position++;
-    else if (char === 0x22) return position + 1;
-    else if (char < 0x20) return 'a control character (such as a line break) inside a string';
+    if (char === 0x22) return position + 1;
+    if (char < 0x20) return 'a control character (such as a line break) inside a string';
+    if (char !== 0x5c) continue;
+    const escaped = text.charAt(position + 1);
+    if (escaped === 'u') {
+      if (!/^[0-9a-fA-F]{4}$/.test(text.slice(position + 2, position + 6))) return 'a bad \\u escape in a string';
+      position += 5;
+    } else if (escapes.has(escaped)) {
+      position++;
+    } else if (escaped !== '') {
+      return `a bad escape "\\${escaped}" in a string`;
+    }
   }
   return 'unterminated string';
 }
