@@ -62,7 +62,7 @@ function containers(root: Json): (Record<string, Json> | Json[])[] {
       stack.push(...(node as Json[]));
     } else if (typeof node === 'object' && node !== null) {
       found.push(node as Record<string, Json>);
-      stack.push(...Object.values(node));
+      stack.push(...Object.values(node as Record<string, Json>));
     }
   }
   return found;
@@ -76,9 +76,9 @@ export function mutateStructure(document: Json, random: Random): string {
     const sites = containers(copy);
     if (sites.length === 0) break;
     const site = random.pick(sites);
-    const keys = Array.isArray(site) ? site.map((_, index) => index) : Object.keys(site);
+    const keys: (string | number)[] = Array.isArray(site) ? site.map((_, index) => index) : Object.keys(site);
     if (keys.length === 0) continue;
-    const key = random.pick(keys as (string | number)[]);
+    const key = random.pick(keys);
     const target = site as Record<string | number, Json>;
     switch (random.int(5)) {
       case 0:
@@ -86,7 +86,7 @@ export function mutateStructure(document: Json, random: Random): string {
         break;
       case 1:
         if (Array.isArray(site)) site.splice(Number(key), 1);
-        else delete target[key];
+        else Reflect.deleteProperty(target, key);
         break;
       case 2:
         // Point an id field at another id of the document: duplicates, self-parents and parent cycles.
