@@ -166,7 +166,7 @@ function toSpan(pending: PendingSpan, resources: Map<string, Attributes>): Span 
     scope: undefined,
     attributes,
     events: readAnnotations(raw.annotations, startNs),
-    status: statusFrom(attributes),
+    status: takeStatus(attributes),
     startNs,
     durationNs,
     warnings,
@@ -215,10 +215,18 @@ function readAnnotations(annotations: unknown, spanStartNs: number): SpanEvent[]
   });
 }
 
-/** Zipkin marks failures with an `error` tag whose value is the message (or empty). */
-function statusFrom(attributes: Attributes): SpanStatus {
-  if (!Object.hasOwn(attributes, 'error')) return { code: 'unset' };
-  const message = attributes.error;
-  if (message === 'false') return { code: 'unset' };
-  return typeof message === 'string' && message !== '' && message !== 'true' ? { code: 'error', message } : { code: 'error' };
+/**
+ * Zipkin marks failures with an `error` tag whose value is the message (or empty); OpenTelemetry's Zipkin exporter
+ * also writes `otel.status_code` (and the message only when there is one). The status tags move into the status.
+ */
+function takeStatus(attributes: MutableAttributes): SpanStatus {
+  const code = attributes['otel.status_code'];
+  const description = attributes['otel.status_description'];
+  Reflect.deleteProperty(attributes, 'otel.status_code');
+  Reflect.deleteProperty(attributes, 'otel.status_description');
+  const errorTag = Object.hasOwn(attributes, 'error') ? attributes.error : undefined;
+  const failed = code === 'ERROR' || (errorTag !== undefined && errorTag !== 'false');
+  if (!failed) return { code: code === 'OK' ? 'ok' : 'unset' };
+  const message = [errorTag, description].find((value): value is string => typeof value === 'string' && value !== '' && value !== 'true');
+  return message === undefined ? { code: 'error' } : { code: 'error', message };
 }
