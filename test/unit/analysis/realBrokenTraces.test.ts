@@ -32,7 +32,7 @@ describe('Broken-link detection on traces from real instrumented services', func
     assert.deepEqual([found.fromService, found.toService], ['orders', 'payments']);
     assert.equal(found.from.kind, 'server');
     assert.equal(found.to?.kind, 'client');
-    assert.match(JSON.stringify(found.to?.attributes['url.full']), /\/leaf"$/);
+    assert.match(JSON.stringify(found.to.attributes['url.full']), /\/leaf"$/);
     assert.ok(found.confidence >= 0.6);
   });
 
