@@ -3,12 +3,22 @@ import * as vscode from 'vscode';
 /** Every `traceStitch.*` setting with its type; keys mirror `contributes.configuration` in package.json. */
 export interface TraceStitchSettings {
   'viewer.column': 'active' | 'beside';
+  'receiver.enabled': boolean;
+  'receiver.host': string;
+  'receiver.otlpPort': number;
+  'receiver.zipkinPort': number;
+  'receiver.maxSpans': number;
 }
 
 type SettingKey = keyof TraceStitchSettings;
 
 const defaults: TraceStitchSettings = {
   'viewer.column': 'active',
+  'receiver.enabled': true,
+  'receiver.host': '127.0.0.1',
+  'receiver.otlpPort': 4318,
+  'receiver.zipkinPort': 9411,
+  'receiver.maxSpans': 50_000,
 };
 
 const section = 'traceStitch';
