@@ -1,7 +1,16 @@
 import { benchActivation } from './activation/run';
+import { benchReceiverIngest } from './receiver/run';
+import { benchLargeOtlpTrace, benchZipkinFixture } from './traces/run';
 
 /** `npm run bench`: every benchmark in turn; each prints `bench:<name> <median> <unit>`. */
-const benchmarks: readonly (readonly [string, () => Promise<void>])[] = [['activation', () => benchActivation()]];
+const benchmarks: readonly (readonly [string, () => Promise<void>])[] = [
+  ['activation', () => benchActivation()],
+  ['traces', async () => {
+    await benchLargeOtlpTrace();
+    await benchZipkinFixture();
+  }],
+  ['receiver', () => benchReceiverIngest()],
+];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
