@@ -99,6 +99,13 @@ describe('Jaeger client against the recorded API shapes', () => {
     assert.equal(await v1.apiVersion(), 'v1');
   });
 
+  it('reads v3 search results streamed one document per line, as older Jaegers send them', async () => {
+    replay = await startJaegerReplayServer({ apis: ['v3'], streamSearch: true });
+    const found = await new JaegerTraceSource({ baseUrl: replay.url }).search({ service: 'foo', ...lastHour });
+    assert.equal(found.traces.length, 1);
+    assert.deepEqual(found.skipped, []);
+  });
+
   it('filters v3 results by tags itself (its HTTP gateway cannot)', async () => {
     replay = await startJaegerReplayServer({ apis: ['v3'] });
     const jaeger = new JaegerTraceSource({ baseUrl: replay.url });
