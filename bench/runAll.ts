@@ -1,15 +1,10 @@
 import { benchActivation } from './activation/run';
-import { benchReceiverIngest } from './receiver/run';
-import { benchLargeOtlpTrace, benchZipkinFixture } from './traces/run';
+import { benchTraceData } from './traceData';
 
 /** `npm run bench`: every benchmark in turn; each prints `bench:<name> <median> <unit>`. */
 const benchmarks: readonly (readonly [string, () => Promise<void>])[] = [
   ['activation', () => benchActivation()],
-  ['traces', async () => {
-    await benchLargeOtlpTrace();
-    await benchZipkinFixture();
-  }],
-  ['receiver', () => benchReceiverIngest()],
+  ['trace-data', () => benchTraceData()],
 ];
 
 async function main(): Promise<void> {
