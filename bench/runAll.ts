@@ -1,5 +1,6 @@
 import { benchActivation } from './activation/run';
 import { benchRelint, benchThroughput, benchWorkspaceScan } from './propagation/run';
+import { benchTraceData } from './traceData';
 
 /** `npm run bench`: every benchmark in turn; each prints `bench:<name> <median> <unit>`. */
 const benchmarks: readonly (readonly [string, () => Promise<void>])[] = [
@@ -7,6 +8,7 @@ const benchmarks: readonly (readonly [string, () => Promise<void>])[] = [
   ['propagation-throughput', () => benchThroughput()],
   ['propagation-scan', () => benchWorkspaceScan()],
   ['propagation-relint', () => benchRelint()],
+  ['trace-data', () => benchTraceData()],
 ];
 
 async function main(): Promise<void> {

@@ -11,6 +11,11 @@ export interface TraceStitchSettings {
   'propagation.exclude': readonly string[];
   /** Language → on/off; validated by the propagation feature. */
   'propagation.languages': Readonly<Record<string, unknown>>;
+  'receiver.enabled': boolean;
+  'receiver.host': string;
+  'receiver.otlpPort': number;
+  'receiver.zipkinPort': number;
+  'receiver.maxSpans': number;
 }
 
 export type SettingKey = keyof TraceStitchSettings;
@@ -22,6 +27,11 @@ const defaults: TraceStitchSettings = {
   'propagation.wrappers': defaultPropagationOptions.wrappers,
   'propagation.exclude': defaultPropagationOptions.exclude,
   'propagation.languages': defaultPropagationOptions.languages,
+  'receiver.enabled': true,
+  'receiver.host': '127.0.0.1',
+  'receiver.otlpPort': 4318,
+  'receiver.zipkinPort': 9411,
+  'receiver.maxSpans': 50_000,
 };
 
 const section = 'traceStitch';
