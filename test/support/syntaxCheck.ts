@@ -20,8 +20,9 @@ async function language(name: string): Promise<Language> {
 
 /** Syntax errors tree-sitter finds in `source` (ERROR and MISSING nodes), as "line:column kind" strings. */
 export async function syntaxErrors(source: string, grammar: 'python' | 'javascript' | 'typescript' | 'go' | 'java'): Promise<string[]> {
+  const loaded = await language(grammar);
   const parser = new Parser();
-  parser.setLanguage(await language(grammar));
+  parser.setLanguage(loaded);
   const tree = parser.parse(source);
   if (!tree) throw new Error('tree-sitter returned no tree');
   const problems: string[] = [];
