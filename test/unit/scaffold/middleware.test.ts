@@ -39,6 +39,7 @@ describe('Header-propagation middleware generator', () => {
   }
 
   it('Python files compile with the Python compiler', function () {
+    this.timeout(20_000);
     const python = spawnSync('python3', ['--version']);
     if (python.error) this.skip();
     for (const framework of ['flask', 'fastapi']) {
@@ -46,6 +47,37 @@ describe('Header-propagation middleware generator', () => {
       writeFileSync(file, build({ framework, headers: allHeaders }).text);
       execFileSync('python3', ['-m', 'py_compile', file]);
     }
+  });
+
+  it('the Flask helper forwards the trace headers of the request being handled (where Flask is installed)', function () {
+    this.timeout(20_000);
+    if (spawnSync('python3', ['-c', 'import flask, requests']).status !== 0) this.skip();
+    writeFileSync(path.join(folder, 'trace_headers.py'), build({ framework: 'flask', headers: ['w3c', 'request-id'] }).text);
+    const script = [
+      'import json, threading',
+      'from http.server import BaseHTTPRequestHandler, HTTPServer',
+      'from flask import Flask',
+      'from trace_headers import TracedSession, outbound_headers',
+      'class Echo(BaseHTTPRequestHandler):',
+      '    def do_GET(self):',
+      '        body = json.dumps({k.lower(): v for k, v in self.headers.items()}).encode()',
+      '        self.send_response(200); self.end_headers(); self.wfile.write(body)',
+      '    def log_message(self, *args): pass',
+      'downstream = HTTPServer(("127.0.0.1", 0), Echo)',
+      'threading.Thread(target=downstream.serve_forever, daemon=True).start()',
+      'app = Flask(__name__)',
+      '@app.route("/")',
+      'def handle():',
+      '    url = "http://127.0.0.1:%d/" % downstream.server_address[1]',
+      '    return TracedSession().get(url, headers={"X-Request-Id": "explicit-wins"}).text',
+      'seen = json.loads(app.test_client().get("/", headers={"traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "x-request-id": "abc", "x-api-key": "secret"}).data)',
+      'print(json.dumps({"seen": seen, "outside": outbound_headers()}))',
+    ].join('\n');
+    const result = JSON.parse(execFileSync('python3', ['-c', script], { cwd: folder, encoding: 'utf8' })) as { seen: Record<string, string>; outside: Record<string, string> };
+    assert.equal(result.seen.traceparent, '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01');
+    assert.equal(result.seen['x-request-id'], 'explicit-wins');
+    assert.equal(result.seen['x-api-key'], undefined);
+    assert.deepEqual(result.outside, {});
   });
 
   it('the Express middleware passes node --check', () => {
