@@ -87,7 +87,7 @@ export function celRuleViolations(document: unknown): string[] {
     if (key.includes('*')) violations.push('wildcard not allowed in label key match');
     if (typeof value === 'string' && value.includes('*')) violations.push('wildcard not allowed in label value match');
   }
-  const refs = [...(Array.isArray(spec.targetRefs) ? spec.targetRefs : []), ...(isObject(spec.targetRef) ? [spec.targetRef] : [])];
+  const refs: unknown[] = [...(Array.isArray(spec.targetRefs) ? (spec.targetRefs as unknown[]) : []), ...(isObject(spec.targetRef) ? [spec.targetRef] : [])];
   for (const ref of refs) {
     if (isObject(ref) && typeof ref.namespace === 'string' && ref.namespace.length > 0) violations.push('cross namespace referencing is not currently supported');
   }

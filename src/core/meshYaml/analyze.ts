@@ -1,4 +1,4 @@
-import { parseAllDocuments, type ParsedNode } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { blankTemplateActions, hasTemplateActions } from '../yaml/helmTemplate';
 import { LineIndex } from '../yaml/lineIndex';
 import { asMap } from '../yaml/nodes';
@@ -14,7 +14,7 @@ import { collectorVersionInText } from './versionEvidence';
  * (CI workflows, unrelated manifests) is not parsed at all, and its syntax errors are not this linter's business.
  */
 const relevant =
-  /telemetry\.istio\.io|extensionProviders|extension_providers|defaultProviders|meshConfig|IstioOperator|OpenTelemetryCollector|jaegertracing\/|^\s*(?:receivers|exporters|pipelines)\s*:|^\s*kind:\s*Service\b/m;
+  /telemetry\.istio\.io|extensionProviders|extension_providers|defaultProviders|meshConfig|IstioOperator|OpenTelemetryCollector|opentelemetry-collector|otelcol|jaegertracing\/|^\s*(?:receivers|exporters|pipelines)\s*:|^\s*kind:\s*Service\b/m;
 
 export function looksLikeMeshYaml(text: string): boolean {
   return relevant.test(text);
@@ -38,7 +38,7 @@ export function analyzeMeshYamlFile(file: MeshYamlFile, maxFileBytes = defaultMa
   const documents = parseAllDocuments(template ? blankTemplateActions(file.text) : file.text, { prettyErrors: false });
   const facts = { text: file.text, fileVersion: collectorVersionInText(file.text) };
   for (const document of documents) {
-    const root = asMap(document.contents as ParsedNode | null);
+    const root = asMap(document.contents);
     if (!template && document.errors.length > 0) {
       for (const error of document.errors) {
         out.findings.push(findingAt(fileSource, [error.pos[0], error.pos[1]], 'yaml-syntax', firstLine(error.message)));

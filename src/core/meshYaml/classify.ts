@@ -187,7 +187,8 @@ function containerImages(source: DocSource): ContainerImage[] {
       const port = toPort(childText(asMap(portEntry), 'containerPort'));
       if (port !== undefined) ports.push({ port, name: childText(asMap(portEntry), 'name') });
     }
-    images.push({ source, image, imageNode, ports });
+    const args = ['command', 'args'].flatMap((key) => items(childSeq(container, key)).flatMap((node) => scalarText(node) ?? []));
+    images.push({ source, image, imageNode, args, ports });
   }
   return images;
 }

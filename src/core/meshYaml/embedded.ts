@@ -25,7 +25,7 @@ export function parseEmbedded(parent: DocSource, node: ParsedNode, fileText: str
       ? literalBlockMap(fileText, start, end, scalar.value)
       : coarseMap(...parent.map.toFile(start, scalar.range[1]));
   const document = parseDocument(scalar.value, { prettyErrors: false });
-  const root = asMap(document.contents as ParsedNode | null);
+  const root = asMap(document.contents);
   return {
     source: root && document.errors.length === 0 ? { ...parent, text: scalar.value, map, root } : undefined,
     errors: document.errors,

@@ -72,6 +72,8 @@ export interface ContainerImage {
   readonly source: DocSource;
   readonly image: string;
   readonly imageNode: ParsedNode;
+  /** The container's command and args, in order. */
+  readonly args: readonly string[];
   readonly ports: readonly ContainerPort[];
 }
 

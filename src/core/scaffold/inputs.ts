@@ -152,7 +152,7 @@ export function parseCustomTags(text: string): Parsed<CustomTag[]> {
   for (const entry of splitList(text)) {
     const match = /^([^=\s]+)\s*=\s*(literal|header|env|environment):(.*)$/.exec(entry);
     if (!match?.[1] || !match[2]) return fail(`"${entry}" is not tag=literal:value, tag=header:name[:default] or tag=env:NAME[:default].`);
-    const [tag, source, rest = ''] = [match[1], match[2], match[3] ?? ''];
+    const [tag, source, rest] = [match[1], match[2], match[3] ?? ''];
     if (tags.some((existing) => existing.tag === tag)) return fail(`Tag "${tag}" is given twice.`);
     if (source === 'literal') {
       if (rest.trim() === '') return fail(`Tag "${tag}" needs a literal value.`);

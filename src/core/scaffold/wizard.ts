@@ -27,6 +27,8 @@ interface StepBase {
   readonly flag: string;
   /** Whether the step is asked, given the answers so far. */
   readonly when?: (answers: Answers) => boolean;
+  /** When it is asked, in words for `--help` (present exactly when `when` is). */
+  readonly condition?: string;
 }
 
 export interface PickStep extends StepBase {

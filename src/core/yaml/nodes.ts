@@ -7,25 +7,24 @@ export type ScalarNode = Scalar.Parsed;
 export type NodePair = Pair<ParsedNode, ParsedNode | null>;
 
 export function asMap(node: ParsedNode | null | undefined): MapNode | undefined {
-  return isMap(node) ? (node as MapNode) : undefined;
+  return isMap(node) ? node : undefined;
 }
 
 export function asSeq(node: ParsedNode | null | undefined): SeqNode | undefined {
-  return isSeq(node) ? (node as SeqNode) : undefined;
+  return isSeq(node) ? node : undefined;
 }
 
 export function asScalar(node: ParsedNode | null | undefined): ScalarNode | undefined {
-  return isScalar(node) ? (node as ScalarNode) : undefined;
+  return isScalar(node) ? node : undefined;
 }
 
 /** The key of a pair as text, for scalar keys. */
 export function keyText(pair: NodePair): string | undefined {
-  const key = asScalar(pair.key);
-  return key === undefined || key.value === null ? undefined : String(key.value);
+  return scalarText(pair.key);
 }
 
 export function pairs(map: MapNode | undefined): readonly NodePair[] {
-  return map ? (map.items as NodePair[]) : [];
+  return map ? map.items : [];
 }
 
 export function findPair(map: MapNode | undefined, key: string): NodePair | undefined {
@@ -53,14 +52,12 @@ export function pathMap(map: MapNode | undefined, ...keys: readonly string[]): M
 }
 
 export function items(seq: SeqNode | undefined): readonly ParsedNode[] {
-  return seq ? (seq.items as ParsedNode[]) : [];
+  return seq ? seq.items : [];
 }
 
 /** A scalar's value as text (numbers and booleans included); undefined for collections and nulls. */
 export function scalarText(node: ParsedNode | null | undefined): string | undefined {
-  const scalar = asScalar(node);
-  if (scalar === undefined || scalar.value === null || scalar.value === undefined) return undefined;
-  const value: unknown = scalar.value;
+  const value: unknown = asScalar(node)?.value;
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
     ? String(value)
     : undefined;

@@ -39,7 +39,10 @@ function combinations(): Answers[] {
   }
   return all.map((answers, index) => ({
     ...answers,
-    ...rotated.reduce((extra, step) => ({ ...extra, ...matrix[step]?.[index % (matrix[step]?.length ?? 1)] }), {}),
+    ...rotated.reduce((extra, step) => {
+      const options = matrix[step] ?? [];
+      return { ...extra, ...options[index % options.length] };
+    }, {}),
   }));
 }
 
@@ -137,9 +140,9 @@ describe('Collector config generator', () => {
     assert.deepEqual(config.service.extensions, ['health_check']);
     assert.equal(config.extensions.health_check?.endpoint, '0.0.0.0:13133');
     const deployment = documents[1] as { spec: { template: { spec: { containers: { image: string; readinessProbe: { httpGet: { port: number } } }[] } } } };
-    const container = deployment.spec.template.spec.containers[0];
+    const [container] = deployment.spec.template.spec.containers;
     assert.equal(container?.image, 'otel/opentelemetry-collector-contrib:0.159.0');
-    assert.equal(container?.readinessProbe.httpGet.port, 13133);
+    assert.equal(container.readinessProbe.httpGet.port, 13133);
     const service = documents[2] as { spec: { ports: { name: string; port: number }[] } };
     assert.deepEqual(service.spec.ports.map((port) => `${port.name}:${port.port}`), ['grpc-otlp:4317', 'http-otlp:4318']);
   });

@@ -24,8 +24,8 @@ describe('Jaeger v2 all-in-one generator', () => {
     assert.equal(deployment.spec.template.metadata.labels['sidecar.istio.io/inject'], 'false');
     const [container] = deployment.spec.template.spec.containers;
     assert.equal(container?.image, 'jaegertracing/jaeger:2.20.0');
-    assert.deepEqual(container?.ports.map((port) => port.containerPort), [4317, 4318, 16686, 13133]);
-    assert.deepEqual(container?.readinessProbe.httpGet, { path: '/status', port: 13133 });
+    assert.deepEqual(container.ports.map((port) => port.containerPort), [4317, 4318, 16686, 13133]);
+    assert.deepEqual(container.readinessProbe.httpGet, { path: '/status', port: 13133 });
   });
 
   it('stores traces in memory and listens for OTLP on all interfaces', () => {

@@ -62,7 +62,7 @@ function loglevelEdits(collector: CollectorConfigSource, definition: ComponentDe
 function jaegerEndpointEdits(collector: CollectorConfigSource, definition: ComponentDefinition): (TextEdit | undefined)[] {
   const endpoint = child(definition.settings, 'endpoint');
   const text = scalarText(endpoint);
-  if (!endpoint || text === undefined || !/:14250$/.test(text)) return [];
+  if (!endpoint || !text?.endsWith(':14250')) return [];
   return [editAt(collector.source, nodeRange(endpoint), text.replace(/:14250$/, ':4317'))];
 }
 
@@ -97,7 +97,7 @@ function checkComponentType(
       findingAt(source, where, 'collector-deprecated-component',
         alias
           ? `\`${type}\` is a deprecated alias of \`${standing.replacement}\` since v${standing.since}${versionText(version)}; the collector logs a warning for it.`
-          : `The \`${type}\` ${kind} is deprecated since v${standing.since}${versionText(version)} and removed in v${history?.removed ?? '?'}; use \`${standing.replacement}\`.`,
+          : `The \`${type}\` ${kind} is deprecated since v${standing.since}${versionText(version)} and removed in v${history.removed}; use \`${standing.replacement}\`.`,
         { severity: alias ? 'info' : 'warning', fixes: [renameFix(collector, definitions, definition, standing.replacement, extra)] },
       ),
     ];

@@ -4,6 +4,7 @@ import { child, findPair, nodeRange, scalarText, asScalar } from '../../yaml/nod
 import { receiverEndpoints, type ReceiverProtocol } from '../collectorModel';
 import { tracingProviderTypes, type ProviderDefinition } from '../providers';
 import { editAt, findingAt, fix, relatedAt } from '../report';
+import type { ContainerImage } from '../sources';
 import type { MeshYamlFinding } from '../types';
 import type { Workspace } from '../workspace';
 
@@ -21,10 +22,15 @@ const protocolNames: Readonly<Record<ReceiverProtocol, string>> = {
   'jaeger-thrift-http': 'Jaeger Thrift HTTP',
 };
 
-/** Ports Jaeger images listen on without a config file: OTLP on 4317/4318; Jaeger v2 also Zipkin on 9411. */
-function jaegerPorts(image: string): ReadonlyMap<number, ReceiverProtocol> {
+/**
+ * Ports a Jaeger container started without a config file receives on: OTLP on 4317/4318, and for Jaeger v2's
+ * all-in-one also Zipkin on 9411. (Declared containerPorts do not matter: Kubernetes does not filter by them.) A
+ * Jaeger started with `--config` listens where that config says; it counts when the config is in the workspace.
+ */
+function jaegerPorts(image: ContainerImage): ReadonlyMap<number, ReceiverProtocol> {
+  if (image.args.some((arg) => arg.startsWith('--config'))) return new Map();
   const ports = new Map<number, ReceiverProtocol>([[4317, 'otlp-grpc'], [4318, 'otlp-http']]);
-  if (/jaegertracing\/jaeger:/.test(image)) ports.set(9411, 'zipkin');
+  if (image.image.includes('jaegertracing/jaeger:')) ports.set(9411, 'zipkin');
   return ports;
 }
 
@@ -42,7 +48,7 @@ function servedPorts(workspace: Workspace): ServedPort[] {
     }
   }
   for (const image of workspace.images.filter((candidate) => candidate.image.includes('jaegertracing/'))) {
-    for (const [port, protocol] of jaegerPorts(image.image)) {
+    for (const [port, protocol] of jaegerPorts(image)) {
       served.push({ protocol, port, where: relatedAt(image.source, nodeRange(image.imageNode), `${image.image} receives ${protocolNames[protocol]} on port ${port}`) });
     }
   }
