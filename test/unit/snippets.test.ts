@@ -18,7 +18,7 @@ interface Snippet {
 }
 
 /** Code snippets are fragments: each is parsed inside what a file around it would have. */
-const wrappers: Readonly<Record<string, { readonly grammar: 'python' | 'javascript' | 'typescript' | 'go' | 'java'; wrap(code: string): string }>> = {
+const wrappers: Readonly<Record<string, { readonly grammar: 'python' | 'javascript' | 'typescript' | 'go' | 'java'; readonly wrap: (code: string) => string }>> = {
   python: { grammar: 'python', wrap: (code) => code },
   javascript: { grammar: 'javascript', wrap: (code) => code },
   typescript: { grammar: 'typescript', wrap: (code) => code },
