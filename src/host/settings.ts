@@ -3,12 +3,18 @@ import * as vscode from 'vscode';
 /** Every `traceStitch.*` setting with its type; keys mirror `contributes.configuration` in package.json. */
 export interface TraceStitchSettings {
   'viewer.column': 'active' | 'beside';
+  'yaml.diagnostics': boolean;
+  'yaml.collectorVersion': string;
+  'yaml.maxFileSizeKb': number;
 }
 
 type SettingKey = keyof TraceStitchSettings;
 
 const defaults: TraceStitchSettings = {
   'viewer.column': 'active',
+  'yaml.diagnostics': true,
+  'yaml.collectorVersion': '',
+  'yaml.maxFileSizeKb': 1024,
 };
 
 const section = 'traceStitch';

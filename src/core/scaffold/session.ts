@@ -39,6 +39,16 @@ export class WizardSession {
     return step;
   }
 
+  /** The answers given so far, for validating the current step against them. */
+  get answersSoFar(): Answers {
+    return this.answers;
+  }
+
+  /** How many steps have been answered on the way to the current one. */
+  get stepsAnswered(): number {
+    return this.history.length;
+  }
+
   get done(): boolean {
     return this.position >= this.wizard.steps.length;
   }
