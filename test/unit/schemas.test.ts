@@ -51,7 +51,8 @@ describe('JSON schemas for the Red Hat YAML extension', () => {
   });
 
   it('the Telemetry schema accepts generated Telemetry resources', () => {
-    for (const answers of [{}, { scope: 'workload', selector: 'app=a', customTags: 'a=header:x-a:b, e=env:E, l=literal:v', matchMode: 'SERVER', reporting: 'disable' }, { scope: 'targetRefs', provider: '(default)', sampling: '' }]) {
+    const cases: Answers[] = [{}, { scope: 'workload', selector: 'app=a', customTags: 'a=header:x-a:b, e=env:E, l=literal:v', matchMode: 'SERVER', reporting: 'disable' }, { scope: 'targetRefs', provider: '(default)', sampling: '' }];
+    for (const answers of cases) {
       const document = parse(telemetryWizard.build(completeAnswers(telemetryWizard, answers, emptyContext)).text) as unknown;
       assert.deepEqual(errorsOf(telemetry, document), [], JSON.stringify(answers));
     }
@@ -67,7 +68,8 @@ describe('JSON schemas for the Red Hat YAML extension', () => {
   });
 
   it('the collector schema accepts generated configs and the passing fixtures', () => {
-    for (const answers of [{}, { version: '0.110.0', receivers: ['otlp-grpc', 'otlp-http', 'zipkin', 'jaeger'], processors: ['memory_limiter', 'k8sattributes', 'resource', 'attributes', 'tail_sampling', 'batch'], exporters: ['jaeger', 'otlp-http', 'debug', 'zipkin'], extensions: ['health_check', 'pprof', 'zpages'] }]) {
+    const configs: Answers[] = [{}, { version: '0.110.0', receivers: ['otlp-grpc', 'otlp-http', 'zipkin', 'jaeger'], processors: ['memory_limiter', 'k8sattributes', 'resource', 'attributes', 'tail_sampling', 'batch'], exporters: ['jaeger', 'otlp-http', 'debug', 'zipkin'], extensions: ['health_check', 'pprof', 'zpages'] }];
+    for (const answers of configs) {
       assert.deepEqual(errorsOf(collector, parse(collectorWizard.build(completeAnswers(collectorWizard, answers, emptyContext)).text)), [], JSON.stringify(answers));
     }
     for (const rule of ['collector-undefined-component', 'collector-pipeline-incomplete', 'collector-deprecated-component', 'collector-unknown-component']) {

@@ -99,10 +99,10 @@ function askPick(step: PickStep, value: string, answers: Answers, context: Wizar
       const typed = text.trim();
       const known = choices.some((choice) => choice.id === typed || choice.label === typed);
       const problem = typed === '' || known ? undefined : custom.validate(typed);
+      // Listed below the matching choices, so typing still filters them; it is the pick when nothing else matches.
       const extra: ChoiceItem[] =
         typed === '' || known ? [] : [{ id: problem ? '' : typed, label: problem ? `$(warning) ${problem}` : typed, description: problem ? undefined : custom.label, alwaysShow: true }];
-      pick.items = [...extra, ...remembered, ...listed];
-      if (extra[0] && !problem) pick.activeItems = [extra[0]];
+      pick.items = [...remembered, ...listed, ...extra];
     }),
     pick.onDidAccept(() => {
       const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
