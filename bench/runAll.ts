@@ -1,7 +1,11 @@
 import { benchActivation } from './activation/run';
+import { benchMeshYaml } from './meshYaml/run';
 
 /** `npm run bench`: every benchmark in turn; each prints `bench:<name> <median> <unit>`. */
-const benchmarks: readonly (readonly [string, () => Promise<void>])[] = [['activation', () => benchActivation()]];
+const benchmarks: readonly (readonly [string, () => Promise<void>])[] = [
+  ['activation', () => benchActivation()],
+  ['mesh-yaml', () => benchMeshYaml()],
+];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

@@ -92,6 +92,10 @@ export async function startVsCodeServer(options: ServerOptions): Promise<Running
     extensions: path.join(dataDir, 'extensions'),
   };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+  // Built-in extensions (git, json, typescript…) report telemetry unless the user setting turns it off; offline,
+  // their failed sends surface as uncaught errors in the extension host, where they fail whichever test is running.
+  mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+  writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ 'telemetry.telemetryLevel': 'off' }, null, 2));
   mkdirSync(resultsDir, { recursive: true });
   const logFile = path.join(resultsDir, `${options.name}-server.log`);
   const common = [

@@ -21,9 +21,15 @@ export function compareVersions(a: CollectorVersion, b: CollectorVersion): numbe
   return a.major - b.major || a.minor - b.minor || a.patch - b.patch;
 }
 
+const floors = new Map<string, CollectorVersion | undefined>();
+
 /** Whether `version` is at least `minimum` (given as text such as "0.86.0"). */
 export function isAtLeast(version: CollectorVersion, minimum: string): boolean {
-  const floor = parseCollectorVersion(minimum);
+  let floor = floors.get(minimum);
+  if (!floor) {
+    floor = parseCollectorVersion(minimum);
+    floors.set(minimum, floor);
+  }
   if (!floor) throw new Error(`Not a version: ${minimum}`);
   return compareVersions(version, floor) >= 0;
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Host } from '../../host/host';
 import { MeshYamlCodeActions } from './codeActions';
 import { MeshYamlIndex } from './index';
-import { isYamlDocument, readYaml, yamlGlob } from './workspaceFiles';
+import { dirtyDocument, isYamlDocument, readYaml, yamlGlob } from './workspaceFiles';
 
 /**
  * YAML diagnostics: Istio Telemetry, mesh config and OpenTelemetry Collector mistakes in every YAML file of the
@@ -18,29 +18,40 @@ export function activateMeshYaml(host: Host): void {
   };
   if (enabled) setTimeout(start, 0);
 
+  // A read that started before the file was deleted must not bring it back: each delete bumps the generation.
+  const generations = new Map<string, number>();
+  const deleted = (uri: vscode.Uri): boolean => (generations.get(uri.toString()) ?? 0) % 2 === 1;
   const onText = (document: vscode.TextDocument): void => {
-    if (enabled && isYamlDocument(document)) index.update(document.uri, document.getText());
+    // VS Code keeps documents of closed editors a while; one whose file is gone only counts while it has edits.
+    if (enabled && isYamlDocument(document) && (document.isDirty || !deleted(document.uri))) index.update(document.uri, document.getText());
   };
   const onDisk = (uri: vscode.Uri): void => {
-    if (!enabled) return;
+    // A deleted file has nothing on disk; a document VS Code still holds for it must not bring it back.
+    if (!enabled || deleted(uri)) return;
+    const generation = generations.get(uri.toString()) ?? 0;
     void readYaml(uri).then((file) => {
-      if (file) index.update(uri, file.text);
+      if (file && generation === (generations.get(uri.toString()) ?? 0)) index.update(uri, file.text);
     });
   };
   const watcher = vscode.workspace.createFileSystemWatcher(yamlGlob);
   host.track(
     watcher,
-    watcher.onDidCreate(onDisk),
+    watcher.onDidCreate((uri) => {
+      if (deleted(uri)) generations.set(uri.toString(), (generations.get(uri.toString()) ?? 0) + 1);
+      onDisk(uri);
+    }),
     watcher.onDidChange((uri) => {
-      // Open documents are followed through their edits; the disk copy matters once they are closed.
-      if (!vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) onDisk(uri);
+      // Documents with unsaved edits are followed through their edits, not through the disk.
+      if (!dirtyDocument(uri)) onDisk(uri);
     }),
     watcher.onDidDelete((uri) => {
+      if (!deleted(uri)) generations.set(uri.toString(), (generations.get(uri.toString()) ?? 0) + 1);
       index.remove(uri);
     }),
     vscode.workspace.onDidOpenTextDocument(onText),
     vscode.workspace.onDidChangeTextDocument((event) => {
-      onText(event.document);
+      // Events without content changes only report the dirty flag.
+      if (event.contentChanges.length > 0) onText(event.document);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
       if (isYamlDocument(document) && document.uri.scheme !== 'untitled') onDisk(document.uri);

@@ -16,6 +16,8 @@ interface IndexedFile {
 
 /** Wait this long after the last edit before linting again: the cross-file checks look at every file. */
 const lintDelayMs = 250;
+/** The longest the first scan parses without yielding the extension host. */
+const sliceMs = 20;
 
 /**
  * The workspace's YAML, analysed file by file (re-analysing only what changed) and linted as a whole, with the
@@ -42,7 +44,15 @@ export class MeshYamlIndex implements vscode.Disposable {
       const uris = await findYamlFiles();
       const files = await Promise.all(uris.map(async (uri) => ({ uri, file: await readYaml(uri) })));
       this.files.clear();
-      for (const { uri, file } of files) if (file) this.store(uri, file.text);
+      let slice = Date.now();
+      for (const { uri, file } of files) {
+        if (file) this.store(uri, file.text);
+        // Parsing is synchronous: give the extension host's other work a turn every few milliseconds.
+        if (Date.now() - slice > sliceMs) {
+          await new Promise((resolve) => setImmediate(resolve));
+          slice = Date.now();
+        }
+      }
       this.lintNow();
       this.host.log.info(`YAML diagnostics: read ${this.files.size} YAML files in ${Date.now() - started} ms`);
     })();

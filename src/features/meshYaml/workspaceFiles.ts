@@ -18,14 +18,15 @@ export function fileKey(uri: vscode.Uri): string {
   return uri.scheme === 'file' ? uri.fsPath : uri.toString();
 }
 
-function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
-  return vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+/** The document of `uri` when it has unsaved edits; VS Code keeps closed documents around a while, so only those count. */
+export function dirtyDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((document) => document.isDirty && document.uri.toString() === uri.toString());
 }
 
-/** A file's current text: the open editor's (unsaved edits included) or what is on disk. */
+/** A file's current text: the editor's when it has unsaved edits, else what is on disk (undefined once deleted). */
 export async function readYaml(uri: vscode.Uri): Promise<MeshYamlFile | undefined> {
-  const open = openDocument(uri);
-  if (open) return { path: fileKey(uri), text: open.getText() };
+  const dirty = dirtyDocument(uri);
+  if (dirty) return { path: fileKey(uri), text: dirty.getText() };
   try {
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.size > maxReadBytes) return undefined;

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { closeAllEditorsDiscarding } from '../editors';
 import { activeExtension } from '../extension';
 import { waitForEvent } from '../waitFor';
 
@@ -18,8 +19,19 @@ function workspaceUri(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...segments);
 }
 
+/** Files each test writes; deleted after it, so the cross-file checks of one test never see another's files. */
+const written: vscode.Uri[] = [];
+
 async function writeFile(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  if (!written.some((known) => known.toString() === uri.toString())) written.push(uri);
+}
+
+async function deleteWrittenFiles(): Promise<void> {
+  const files = written.splice(0);
+  for (const uri of files) await vscode.workspace.fs.delete(uri, { useTrash: false });
+  // The linter forgets deleted files (and clears their diagnostics) once the file watcher reports them.
+  await waitForEvent(vscode.languages.onDidChangeDiagnostics, () => (files.every((uri) => ours(uri).length === 0) ? true : undefined), 'the deleted files to lose their diagnostics', 20_000);
 }
 
 function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
@@ -30,16 +42,21 @@ function ours(uri: vscode.Uri, rule?: string): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'trace-stitch' && (rule === undefined || codeOf(diagnostic) === rule));
 }
 
-function waitForDiagnostics(uri: vscode.Uri, rule: string, count = 1): Promise<vscode.Diagnostic[]> {
-  return waitForEvent(
-    vscode.languages.onDidChangeDiagnostics,
-    () => {
-      const found = ours(uri, rule);
-      return found.length >= count ? found : undefined;
-    },
-    `${count} ${rule} diagnostic(s) on ${path.basename(uri.fsPath)}`,
-    20_000,
-  );
+async function waitForDiagnostics(uri: vscode.Uri, rule: string, count = 1): Promise<vscode.Diagnostic[]> {
+  try {
+    return await waitForEvent(
+      vscode.languages.onDidChangeDiagnostics,
+      () => {
+        const found = ours(uri, rule);
+        return found.length >= count ? found : undefined;
+      },
+      `${count} ${rule} diagnostic(s) on ${path.basename(uri.fsPath)}`,
+      20_000,
+    );
+  } catch (error) {
+    const present = ours(uri).map((diagnostic) => `${codeOf(diagnostic) ?? '?'}: ${diagnostic.message}`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; the file has: ${present.join(' | ') || 'nothing'}`);
+  }
 }
 
 function waitForNoDiagnostics(uri: vscode.Uri, rule: string): Promise<true> {
@@ -52,25 +69,28 @@ function signature(diagnostics: readonly vscode.Diagnostic[]): string {
 
 /** Applies quick fixes of `rule` in the document, one at a time, as a user picking the preferred fix would. */
 async function applyAllFixes(uri: vscode.Uri, rule: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument(uri);
+  // In an editor, as a user fixes it (and so that closing the editors afterwards discards the edits).
+  const { document } = await vscode.window.showTextDocument(uri);
+  let applied = 0;
   for (let round = 0; round < 10; round++) {
     const diagnostics = ours(uri, rule);
-    let applied = false;
+    let fix: vscode.CodeAction | undefined;
     for (const diagnostic of diagnostics) {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-      const fix = actions.find((action) => action.isPreferred && action.diagnostics?.some((candidate) => codeOf(candidate) === rule)) ?? actions.find((action) => action.diagnostics?.some((candidate) => codeOf(candidate) === rule));
-      if (!fix?.edit) continue;
-      const before = document.version;
-      assert.equal(await vscode.workspace.applyEdit(fix.edit), true, fix.title);
-      assert.ok(document.version > before);
-      applied = true;
-      break;
+      const candidates = actions.filter((action) => action.edit !== undefined && action.title !== '');
+      fix = candidates.find((action) => action.isPreferred) ?? candidates[0];
+      if (fix) break;
     }
-    if (!applied) return document;
+    if (!fix?.edit) break;
+    const version = document.version;
+    assert.equal(await vscode.workspace.applyEdit(fix.edit), true, fix.title);
+    assert.ok(document.version > version, `${fix.title} changed the document`);
+    applied++;
     // Wait for the linter to catch up with the edit before asking for the next fix.
     const before = signature(diagnostics);
     await waitForEvent(vscode.languages.onDidChangeDiagnostics, () => (signature(ours(uri, rule)) !== before ? true : undefined), `the ${rule} diagnostics to update`, 20_000);
   }
+  assert.ok(applied > 0, `no quick fix was offered for ${rule} in ${path.basename(uri.fsPath)}`);
   return document;
 }
 
@@ -80,7 +100,8 @@ describe('YAML diagnostics and quick fixes (in VS Code)', () => {
   });
 
   afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditorsDiscarding();
+    await deleteWrittenFiles();
   });
 
   it('reports a Telemetry problem with source trace-stitch, the rule id and its README anchor, and clamps it', async () => {
@@ -128,7 +149,11 @@ describe('YAML diagnostics and quick fixes (in VS Code)', () => {
     await writeFile(mesh, fixture('mesh-provider-port-not-served', 'fail', 'istio-operator.yaml'));
     await writeFile(collector, fixture('mesh-provider-port-not-served', 'fail', 'otelcol-config.yaml'));
     const [diagnostic] = await waitForDiagnostics(mesh, 'mesh-provider-port-not-served');
-    assert.equal(diagnostic?.relatedInformation?.[0]?.location.uri.toString(), collector.toString());
+    assert.deepEqual(
+      diagnostic?.relatedInformation?.map((related) => vscode.workspace.asRelativePath(related.location.uri)),
+      ['yaml-ports/otelcol-config.yaml'],
+      'points at the receivers of the workspace: this test’s collector only',
+    );
     const document = await applyAllFixes(mesh, 'mesh-provider-port-not-served');
     assert.equal(document.getText(), fixture('mesh-provider-port-not-served', 'fixed', 'istio-operator.yaml'));
     await document.save();

@@ -4,6 +4,7 @@ import { completeAnswers, emptyContext } from '../../../src/core/scaffold/wizard
 import { middlewareWizard } from '../../../src/core/scaffold/wizards/middleware';
 import { telemetryWizard } from '../../../src/core/scaffold/wizards/telemetry';
 import { openUntitled, writeToFile } from '../../../src/features/scaffold/output';
+import { closeAllEditorsDiscarding } from '../editors';
 import { activeExtension } from '../extension';
 
 function workspaceUri(name: string): vscode.Uri {
@@ -24,7 +25,7 @@ describe('Scaffold output (in VS Code)', () => {
   });
 
   afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditorsDiscarding();
   });
 
   it('opens the result in a new untitled editor in its language', async () => {
