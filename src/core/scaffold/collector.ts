@@ -1,6 +1,7 @@
 import { typeNameFor } from '../otelcol/lifecycle';
 import { formatCollectorVersion, type CollectorVersion } from '../otelcol/version';
-import { literalBlock, yamlDocument, yamlStream } from './emit';
+import { yamlDocument, yamlStream } from './emit';
+import { configMapDocument, deploymentDocument, serviceDocument, type ConfiguredWorkload, type NamedPort } from './kubernetes';
 
 export type CollectorReceiver = 'otlp-grpc' | 'otlp-http' | 'zipkin' | 'jaeger';
 export type TailSamplingPolicy = 'errors' | 'latency' | 'probabilistic';
@@ -35,7 +36,7 @@ export interface CollectorSpec {
 
 export const collectorImage = 'otel/opentelemetry-collector-contrib';
 
-const receiverPorts: Readonly<Record<string, { readonly port: number; readonly name: string; readonly appProtocol: string }>> = {
+const receiverPorts: Readonly<Record<string, NamedPort>> = {
   'otlp-grpc': { port: 4317, name: 'grpc-otlp', appProtocol: 'grpc' },
   'otlp-http': { port: 4318, name: 'http-otlp', appProtocol: 'http' },
   zipkin: { port: 9411, name: 'http-zipkin', appProtocol: 'http' },
@@ -139,7 +140,7 @@ function header(spec: CollectorSpec): string {
 }
 
 /** Ports the container listens on, named with Istio's protocol prefixes. */
-function containerPorts(spec: CollectorSpec): { name: string; port: number; appProtocol: string }[] {
+function containerPorts(spec: CollectorSpec): NamedPort[] {
   const keys = spec.receivers.flatMap((receiver) => (receiver === 'jaeger' ? ['jaeger-grpc', 'jaeger-thrift'] : [receiver]));
   return keys.flatMap((key) => {
     const entry = receiverPorts[key];
@@ -149,68 +150,27 @@ function containerPorts(spec: CollectorSpec): { name: string; port: number; appP
 
 function kubernetesObjects(spec: CollectorSpec, kubernetes: NonNullable<CollectorSpec['kubernetes']>): string[] {
   const { namespace, name } = kubernetes;
-  const labels = { 'app.kubernetes.io/name': name };
-  const configText = yamlDocument(collectorConfig(spec));
-  const documents = [
-    yamlDocument(
-      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace, labels }, data: { 'config.yaml': literalBlock(configText) } },
-      header(spec),
-    ),
-  ];
-  const ports = containerPorts(spec);
+  const workload: ConfiguredWorkload = {
+    namespace,
+    name,
+    container: 'otel-collector',
+    image: `${collectorImage}:${formatCollectorVersion(spec.version)}`,
+    configDir: '/conf',
+    configText: yamlDocument(collectorConfig(spec)),
+    ports: containerPorts(spec),
+    health: { port: healthCheckPort, path: '/' },
+    memoryLimit: '512Mi',
+    // The Go runtime's soft limit, below the container limit, so memory_limiter and GC act before the OOM killer.
+    env: [{ name: 'GOMEMLIMIT', value: '400MiB' }],
+    ...(spec.k8sAttributes ? { serviceAccount: name } : {}),
+  };
+  const documents = [configMapDocument(workload, header(spec))];
   if (kubernetes.deployment) {
     if (spec.k8sAttributes) documents.push(...rbac(namespace, name));
-    const probe = { httpGet: { path: '/', port: healthCheckPort } };
-    documents.push(
-      yamlDocument(
-        {
-          apiVersion: 'apps/v1',
-          kind: 'Deployment',
-          metadata: { name, namespace, labels },
-          spec: {
-            replicas: 1,
-            selector: { matchLabels: labels },
-            template: {
-              metadata: { labels: { ...labels, 'sidecar.istio.io/inject': 'false' } },
-              spec: {
-                ...(spec.k8sAttributes ? { serviceAccountName: name } : {}),
-                containers: [
-                  {
-                    name: 'otel-collector',
-                    image: `${collectorImage}:${formatCollectorVersion(spec.version)}`,
-                    args: ['--config=/conf/config.yaml'],
-                    env: [{ name: 'GOMEMLIMIT', value: '400MiB' }],
-                    ports: [...ports.map((port) => ({ name: port.name, containerPort: port.port })), { name: 'health', containerPort: healthCheckPort }],
-                    readinessProbe: probe,
-                    livenessProbe: probe,
-                    resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } },
-                    volumeMounts: [{ name: 'config', mountPath: '/conf' }],
-                  },
-                ],
-                volumes: [{ name: 'config', configMap: { name } }],
-              },
-            },
-          },
-        },
-        'The collector, out of the mesh (its own exports are not traced), probed on the health_check port.',
-      ),
-    );
+    documents.push(deploymentDocument(workload, 'The collector, out of the mesh (its own exports are not traced), probed on the health_check port.'));
   }
   if (kubernetes.service) {
-    documents.push(
-      yamlDocument(
-        {
-          apiVersion: 'v1',
-          kind: 'Service',
-          metadata: { name, namespace, labels },
-          spec: {
-            selector: labels,
-            ports: ports.map((port) => ({ name: port.name, port: port.port, targetPort: port.port, appProtocol: port.appProtocol })),
-          },
-        },
-        `Port names carry Istio's protocol prefixes. Point mesh providers at ${name}.${namespace}.svc.cluster.local.`,
-      ),
-    );
+    documents.push(serviceDocument(workload, `Port names carry Istio's protocol prefixes. Point mesh providers at ${name}.${namespace}.svc.cluster.local.`));
   }
   return documents;
 }

@@ -13,10 +13,14 @@ function fixture(rule: string, folder: 'fail' | 'pass' | 'fixed', file: string):
   return readFileSync(path.join(rulesDir, rule, folder, file), 'utf8');
 }
 
-function workspaceUri(...segments: string[]): vscode.Uri {
+/**
+ * A file at the top of the workspace, named after the test. (Not in a new folder: a file written right after its
+ * folder is created can slip past the file watcher, which is still setting up its watch on the folder.)
+ */
+function workspaceUri(test: string, file: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the integration workspace has a folder');
-  return vscode.Uri.joinPath(folder.uri, ...segments);
+  return vscode.Uri.joinPath(folder.uri, `${test}-${file}`);
 }
 
 /** Files each test writes; deleted after it, so the cross-file checks of one test never see another's files. */
@@ -151,7 +155,7 @@ describe('YAML diagnostics and quick fixes (in VS Code)', () => {
     const [diagnostic] = await waitForDiagnostics(mesh, 'mesh-provider-port-not-served');
     assert.deepEqual(
       diagnostic?.relatedInformation?.map((related) => vscode.workspace.asRelativePath(related.location.uri)),
-      ['yaml-ports/otelcol-config.yaml'],
+      ['yaml-ports-otelcol-config.yaml'],
       'points at the receivers of the workspace: this test’s collector only',
     );
     const document = await applyAllFixes(mesh, 'mesh-provider-port-not-served');

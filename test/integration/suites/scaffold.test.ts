@@ -26,6 +26,7 @@ describe('Scaffold output (in VS Code)', () => {
 
   afterEach(async () => {
     await closeAllEditorsDiscarding();
+    await vscode.workspace.fs.delete(workspaceUri(''), { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });
 
   it('opens the result in a new untitled editor in its language', async () => {

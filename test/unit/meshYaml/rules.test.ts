@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import { lintMeshYamlFiles } from '../../../src/core/meshYaml/lint';
 import { meshYamlRuleIds } from '../../../src/core/meshYaml/rules';
 import type { MeshYamlFile } from '../../../src/core/meshYaml/types';
@@ -62,4 +63,27 @@ describe('YAML rules: a failing and a passing fixture per rule', () => {
       });
     });
   }
+
+  it('every fix of every finding (preferred or not) applies cleanly, keeps the YAML valid and removes its finding', function () {
+    this.timeout(20_000);
+    let applied = 0;
+    for (const rule of meshYamlRuleIds) {
+      const files = readWorkspace(path.join(ruleFixturesDir, rule, 'fail'));
+      for (const finding of lintMeshYamlFiles(files, ruleOptions(rule))) {
+        finding.fixes.forEach((fix, index) => {
+          const fixed = applyFix(files, finding, index);
+          for (const file of fixed) {
+            for (const document of parseAllDocuments(file.text)) assert.deepEqual(document.errors, [], `${rule}: "${fix.title}" broke ${path.basename(file.path)}`);
+          }
+          const again = lintMeshYamlFiles(fixed, ruleOptions(rule));
+          assert.ok(
+            !again.some((other) => other.ruleId === finding.ruleId && other.file === finding.file && other.line === finding.line && other.message === finding.message),
+            `${rule}: "${fix.title}" left its finding in place`,
+          );
+          applied++;
+        });
+      }
+    }
+    assert.ok(applied >= 25, `only ${applied} fixes applied`);
+  });
 });

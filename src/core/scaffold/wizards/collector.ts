@@ -6,13 +6,12 @@ import {
   parseHostPort,
   parseHttpUrl,
   parseKeyValues,
-  parseNamespace,
   parsePositiveInteger,
-  parseServiceName,
   problemOf,
   valueOf,
 } from '../inputs';
 import { answerList, answerText, type Answers, type Wizard } from '../wizard';
+import { workloadPlacement, workloadSteps } from './workloadSteps';
 
 /** Releases offered first: the newest known, and the ones where component names changed. */
 export const latestCollectorRelease = '0.159.0';
@@ -200,28 +199,10 @@ export const collectorWizard: Wizard = {
       ],
       initial: () => [],
     },
-    {
-      kind: 'text',
-      id: 'namespace',
-      flag: 'namespace',
-      title: 'Namespace',
-      prompt: 'Namespace of the collector objects',
+    ...workloadSteps('otel-collector', 'Namespace of the collector objects', {
       when: (answers) => answerList(answers, 'kubernetes').length > 0,
       condition: 'with --kubernetes',
-      initial: () => 'observability',
-      validate: (text) => problemOf(parseNamespace(text)),
-    },
-    {
-      kind: 'text',
-      id: 'name',
-      flag: 'name',
-      title: 'Name',
-      prompt: 'Name of the ConfigMap, Deployment and Service',
-      when: (answers) => answerList(answers, 'kubernetes').length > 0,
-      condition: 'with --kubernetes',
-      initial: () => 'otel-collector',
-      validate: (text) => problemOf(parseServiceName(text)),
-    },
+    }),
   ],
   build(answers) {
     const version = parseCollectorVersion(valueOf(parseCollectorRelease(answerText(answers, 'version'))));
@@ -255,8 +236,7 @@ export const collectorWizard: Wizard = {
         kubernetes:
           kubernetes.length > 0
             ? {
-                namespace: valueOf(parseNamespace(answerText(answers, 'namespace'))),
-                name: valueOf(parseServiceName(answerText(answers, 'name'))),
+                ...workloadPlacement(answers),
                 deployment: kubernetes.includes('deployment'),
                 service: kubernetes.includes('service'),
               }

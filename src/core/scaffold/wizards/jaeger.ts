@@ -1,30 +1,14 @@
-import { parseJaegerRelease, parseNamespace, parsePositiveInteger, parseServiceName, problemOf, valueOf } from '../inputs';
+import { parseJaegerRelease, parsePositiveInteger, problemOf, valueOf } from '../inputs';
 import { buildJaeger, latestJaegerRelease } from '../jaeger';
 import { answerText, type Wizard } from '../wizard';
+import { workloadPlacement, workloadSteps } from './workloadSteps';
 
 export const jaegerWizard: Wizard = {
   id: 'jaeger',
   title: 'Jaeger v2 all-in-one for Kubernetes',
   summary: 'Jaeger v2 all-in-one (memory storage, OTLP 4317/4318, UI 16686, no sidecar): ConfigMap, Deployment, Service',
   steps: [
-    {
-      kind: 'text',
-      id: 'namespace',
-      flag: 'namespace',
-      title: 'Namespace',
-      prompt: 'Namespace for Jaeger',
-      initial: () => 'observability',
-      validate: (text) => problemOf(parseNamespace(text)),
-    },
-    {
-      kind: 'text',
-      id: 'name',
-      flag: 'name',
-      title: 'Name',
-      prompt: 'Name of the ConfigMap, Deployment and Service',
-      initial: () => 'jaeger',
-      validate: (text) => problemOf(parseServiceName(text)),
-    },
+    ...workloadSteps('jaeger', 'Namespace for Jaeger'),
     {
       kind: 'pick',
       id: 'version',
@@ -47,8 +31,7 @@ export const jaegerWizard: Wizard = {
   build(answers) {
     return {
       text: buildJaeger({
-        namespace: valueOf(parseNamespace(answerText(answers, 'namespace'))),
-        name: valueOf(parseServiceName(answerText(answers, 'name'))),
+        ...workloadPlacement(answers),
         version: valueOf(parseJaegerRelease(answerText(answers, 'version'))),
         maxTraces: valueOf(parsePositiveInteger(answerText(answers, 'maxTraces'), 'The number of traces')),
       }),
