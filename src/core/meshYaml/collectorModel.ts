@@ -11,7 +11,7 @@ export interface ComponentDefinition {
   readonly settings: MapNode | undefined;
 }
 
-export const sectionOf: Readonly<Record<ComponentKind, string>> = {
+const sectionOf: Readonly<Record<ComponentKind, string>> = {
   receiver: 'receivers',
   processor: 'processors',
   exporter: 'exporters',

@@ -10,7 +10,7 @@ function lineStart(text: string, offset: number): number {
 }
 
 /** The column (0-based) at which `offset` sits on its line; the indentation of a key that starts there. */
-export function columnOf(text: string, offset: number): number {
+function columnOf(text: string, offset: number): number {
   return offset - lineStart(text, offset);
 }
 

@@ -31,10 +31,6 @@ export interface ProviderDefinition {
   readonly settings: MapNode | undefined;
 }
 
-export function extensionProvidersNode(mesh: MapNode): ParsedNode | undefined {
-  return child(mesh, 'extensionProviders') ?? child(mesh, 'extension_providers');
-}
-
 export function providerDefinitions(mesh: MeshConfigSource): ProviderDefinition[] {
   const definitions: ProviderDefinition[] = [];
   for (const item of items(childSeq(mesh.mesh, 'extensionProviders') ?? childSeq(mesh.mesh, 'extension_providers'))) {

@@ -38,3 +38,18 @@ export const meshYamlRuleIds = Object.keys(meshYamlRules) as MeshYamlRuleId[];
 export function ruleDocumentationUrl(ruleId: string): string {
   return `https://github.com/trace-stitch/trace-stitch#${ruleId}`;
 }
+
+/** One rule as the CLI's text/JSON/SARIF output describes it: id, one line, documentation, default severity. */
+export interface MeshYamlRuleDescriptor {
+  readonly id: MeshYamlRuleId;
+  readonly summary: string;
+  readonly helpUri: string;
+  readonly defaultSeverity: FindingSeverity;
+}
+
+export const meshYamlRuleDescriptors: readonly MeshYamlRuleDescriptor[] = meshYamlRuleIds.map((id) => ({
+  id,
+  summary: meshYamlRules[id].summary,
+  helpUri: ruleDocumentationUrl(id),
+  defaultSeverity: meshYamlRules[id].severity,
+}));

@@ -68,7 +68,7 @@ const exactSpellings: Readonly<Record<ComponentKind, readonly string[]>> = {
   connector: ['spanmetrics', 'servicegraph', 'forward', 'routing', 'count'],
 };
 
-export function squash(type: string): string {
+function squash(type: string): string {
   return type.replace(/_/g, '').toLowerCase();
 }
 

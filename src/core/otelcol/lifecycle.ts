@@ -22,7 +22,7 @@ export interface TypeHistory {
   readonly advice?: string;
 }
 
-export const typeHistories: readonly TypeHistory[] = [
+const typeHistories: readonly TypeHistory[] = [
   { kind: 'exporter', type: 'debug', introduced: '0.86.0', replacement: 'logging' },
   { kind: 'exporter', type: 'logging', deprecated: '0.86.0', removed: '0.111.0', replacement: 'debug' },
   {

@@ -106,7 +106,7 @@ function extensions(spec: CollectorSpec): Record<string, unknown> {
 }
 
 /** The collector config itself (receivers … service), for `version`. */
-export function collectorConfig(spec: CollectorSpec): Record<string, unknown> {
+function collectorConfig(spec: CollectorSpec): Record<string, unknown> {
   const k8sAttributesName = typeNameFor('processor', 'k8s_attributes', spec.version);
   const configReceivers = receivers(spec);
   const configProcessors = processors(spec, k8sAttributesName);

@@ -119,7 +119,7 @@ export interface TargetRef {
 }
 
 /** The kinds a Telemetry's targetRefs may point at, with their API groups. */
-export const targetRefGroups: Readonly<Record<string, string>> = {
+const targetRefGroups: Readonly<Record<string, string>> = {
   Service: '',
   ServiceEntry: 'networking.istio.io',
   Gateway: 'gateway.networking.k8s.io',
@@ -209,7 +209,7 @@ export function parseHttpUrl(text: string): Parsed<string> {
 }
 
 /** The oldest collector release the generator writes configs for. */
-export const oldestCollectorRelease = '0.80.0';
+const oldestCollectorRelease = '0.80.0';
 
 export function parseCollectorRelease(text: string): Parsed<string> {
   const version = parseCollectorVersion(text);

@@ -10,7 +10,7 @@ export interface JaegerSpec {
   readonly maxTraces: number;
 }
 
-export const jaegerImage = 'jaegertracing/jaeger';
+const jaegerImage = 'jaegertracing/jaeger';
 export const latestJaegerRelease = '2.20.0';
 
 const ports: readonly NamedPort[] = [

@@ -25,7 +25,7 @@ export interface MeshProviderSpec {
 export const defaultZipkinPath = '/api/v2/spans';
 
 /** The MeshConfig fragment: `extensionProviders` (+ `defaultProviders.tracing`). */
-export function meshConfigFragment(spec: MeshProviderSpec): Record<string, unknown> {
+function meshConfigFragment(spec: MeshProviderSpec): Record<string, unknown> {
   const settings: Record<string, unknown> = { service: spec.service, port: spec.port };
   if (spec.kind === 'opentelemetry' && spec.httpPath !== undefined) settings.http = { path: spec.httpPath };
   if (spec.kind === 'zipkin' && spec.zipkinPath !== undefined && spec.zipkinPath !== defaultZipkinPath) settings.path = spec.zipkinPath;

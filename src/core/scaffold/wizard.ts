@@ -77,12 +77,6 @@ export function isAsked(step: WizardStep, answers: Answers): boolean {
   return step.when?.(answers) ?? true;
 }
 
-/** The steps asked given `answers`, with every unanswered step assumed at its default. */
-export function askedSteps(wizard: Wizard, answers: Answers, context: WizardContext): WizardStep[] {
-  const complete = completeAnswers(wizard, answers, context);
-  return wizard.steps.filter((step) => isAsked(step, complete));
-}
-
 /** Fills every asked step without an answer with its default, in step order (later defaults see earlier answers). */
 export function completeAnswers(wizard: Wizard, given: Answers, context: WizardContext): Answers {
   const answers: Record<string, AnswerValue> = {};

@@ -1,5 +1,5 @@
 /** Levenshtein distance, for "did you mean" suggestions on short identifiers. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

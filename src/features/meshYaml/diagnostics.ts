@@ -4,7 +4,7 @@ import { ruleDocumentationUrl } from '../../core/meshYaml/rules';
 import type { MeshYamlFinding } from '../../core/meshYaml/types';
 
 /** Diagnostics of the YAML linter say where they come from, and link their rule to its README section. */
-export const diagnosticSource = 'trace-stitch';
+const diagnosticSource = 'trace-stitch';
 
 const severities: Readonly<Record<FindingSeverity, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,

@@ -11,7 +11,7 @@ import type { Host } from '../../host/host';
 import { findYamlFiles, readYaml } from '../meshYaml/workspaceFiles';
 import { runWizard } from './run';
 
-export const scaffoldCommands: readonly { readonly command: string; readonly wizard: Wizard }[] = [
+const scaffoldCommands: readonly { readonly command: string; readonly wizard: Wizard }[] = [
   { command: 'traceStitch.scaffoldTelemetry', wizard: telemetryWizard },
   { command: 'traceStitch.scaffoldMeshProvider', wizard: meshProviderWizard },
   { command: 'traceStitch.scaffoldCollector', wizard: collectorWizard },

@@ -19,7 +19,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 /** Asks before replacing a file; resolves true when the user agrees. */
 export type ConfirmOverwrite = (uri: vscode.Uri) => Promise<boolean>;
 
-export const askBeforeOverwriting: ConfirmOverwrite = async (uri) => {
+const askBeforeOverwriting: ConfirmOverwrite = async (uri) => {
   const replace = 'Replace';
   const answer = await vscode.window.showWarningMessage(
     `${vscode.workspace.asRelativePath(uri)} already exists. Replace it?`,

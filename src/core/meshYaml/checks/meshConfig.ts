@@ -9,9 +9,9 @@ import type { KubeService, MeshConfigSource } from '../sources';
 import type { MeshYamlFinding } from '../types';
 
 /** Default ports of the receivers a provider usually talks to: OTLP gRPC, OTLP/HTTP, Zipkin. */
-export const otlpGrpcPort = 4317;
-export const otlpHttpPort = 4318;
-export const zipkinPort = 9411;
+const otlpGrpcPort = 4317;
+const otlpHttpPort = 4318;
+const zipkinPort = 9411;
 
 /** What one mesh config gets wrong in its extension providers and default providers. */
 export function checkMeshConfig(mesh: MeshConfigSource, services: readonly KubeService[]): MeshYamlFinding[] {

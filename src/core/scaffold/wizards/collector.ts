@@ -14,7 +14,7 @@ import { answerList, answerText, type Answers, type Wizard } from '../wizard';
 import { workloadPlacement, workloadSteps } from './workloadSteps';
 
 /** Releases offered first: the newest known, and the ones where component names changed. */
-export const latestCollectorRelease = '0.159.0';
+const latestCollectorRelease = '0.159.0';
 const releases = [
   { id: latestCollectorRelease, label: latestCollectorRelease, detail: 'Newest release known to Trace Stitch (August 2026)' },
   { id: '0.146.0', label: '0.146.0', detail: 'k8sattributes renamed k8s_attributes' },

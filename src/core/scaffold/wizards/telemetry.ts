@@ -15,7 +15,7 @@ import { answerText, type Answers, type Wizard } from '../wizard';
 /** The provider choice meaning "omit `providers`: use the mesh's defaultProviders.tracing". */
 export const meshDefaultProvider = '(default)';
 /** What the mesh tracing provider wizard names its provider by default, offered when the workspace defines none. */
-export const suggestedProviderName = 'otel-tracing';
+const suggestedProviderName = 'otel-tracing';
 
 const scopeOf = (answers: Answers): string => answerText(answers, 'scope');
 
