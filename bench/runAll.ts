@@ -1,6 +1,7 @@
 import { benchActivation } from './activation/run';
 import { benchRelint, benchThroughput, benchWorkspaceScan } from './propagation/run';
 import { benchTraceData } from './traceData';
+import { benchMeshYaml } from './meshYaml/run';
 
 /** `npm run bench`: every benchmark in turn; each prints `bench:<name> <median> <unit>`. */
 const benchmarks: readonly (readonly [string, () => Promise<void>])[] = [
@@ -9,6 +10,7 @@ const benchmarks: readonly (readonly [string, () => Promise<void>])[] = [
   ['propagation-scan', () => benchWorkspaceScan()],
   ['propagation-relint', () => benchRelint()],
   ['trace-data', () => benchTraceData()],
+  ['mesh-yaml', () => benchMeshYaml()],
 ];
 
 async function main(): Promise<void> {

@@ -2,6 +2,8 @@ import type * as vscode from 'vscode';
 import { activateLog } from './features/log/activate';
 import { activatePropagation } from './features/propagation/activate';
 import { activateReceiver, type ReceiverFeature } from './features/receiver/activate';
+import { activateMeshYaml } from './features/meshYaml/activate';
+import { activateScaffold } from './features/scaffold/activate';
 import { activateViewer } from './features/viewer/activate';
 import { createHost } from './host/host';
 
@@ -17,6 +19,8 @@ export function activate(context: vscode.ExtensionContext): TraceStitchApi {
   const receiver = activateReceiver(host);
   activateViewer(host);
   activatePropagation(host);
+  activateMeshYaml(host);
+  activateScaffold(host);
   host.log.info(`Trace Stitch ${host.version} activated`);
   return { receiver };
 }

@@ -16,6 +16,9 @@ export interface TraceStitchSettings {
   'receiver.otlpPort': number;
   'receiver.zipkinPort': number;
   'receiver.maxSpans': number;
+  'yaml.diagnostics': boolean;
+  'yaml.collectorVersion': string;
+  'yaml.maxFileSizeKb': number;
 }
 
 export type SettingKey = keyof TraceStitchSettings;
@@ -32,6 +35,9 @@ const defaults: TraceStitchSettings = {
   'receiver.otlpPort': 4318,
   'receiver.zipkinPort': 9411,
   'receiver.maxSpans': 50_000,
+  'yaml.diagnostics': true,
+  'yaml.collectorVersion': '',
+  'yaml.maxFileSizeKb': 1024,
 };
 
 const section = 'traceStitch';
