@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type * as vscode from 'vscode';
 import { activateLog } from './features/log/activate';
 import { activatePropagation } from './features/propagation/activate';
@@ -5,6 +6,7 @@ import { activateReceiver, type ReceiverFeature } from './features/receiver/acti
 import { activateMeshYaml } from './features/meshYaml/activate';
 import { activateScaffold } from './features/scaffold/activate';
 import { activateViewer } from './features/viewer/activate';
+import { describeActivationTime } from './host/activationTimer';
 import { createHost } from './host/host';
 
 /** What `activate` returns (the extension's exports): kept minimal, used by the integration tests. */
@@ -14,6 +16,7 @@ export interface TraceStitchApi {
 
 /** The composition root: create the shared host, then let each feature register itself. */
 export function activate(context: vscode.ExtensionContext): TraceStitchApi {
+  const activateCalled = performance.now();
   const host = createHost(context);
   activateLog(host);
   const receiver = activateReceiver(host);
@@ -21,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): TraceStitchApi {
   activatePropagation(host);
   activateMeshYaml(host);
   activateScaffold(host);
-  host.log.info(`Trace Stitch ${host.version} activated`);
+  host.log.info(`Trace Stitch ${host.version} activated in ${describeActivationTime(activateCalled)}`);
   return { receiver };
 }
 
