@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { parseWebviewMessage, type HostMessage } from '../../core/viewer/protocol';
+import type { HostMessage } from '../../core/viewer/protocol';
+import { parseWebviewMessage } from '../../core/viewer/validate';
 import type { Host } from '../../host/host';
 import { createNonce, renderViewerHtml } from './html';
 
