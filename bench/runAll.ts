@@ -1,7 +1,11 @@
 import { benchActivation } from './activation/run';
+import { benchViewer } from './viewer/run';
 
 /** `npm run bench`: every benchmark in turn; each prints `bench:<name> <median> <unit>`. */
-const benchmarks: readonly (readonly [string, () => Promise<void>])[] = [['activation', () => benchActivation()]];
+const benchmarks: readonly (readonly [string, () => Promise<void>])[] = [
+  ['activation', () => benchActivation()],
+  ['viewer', () => benchViewer()],
+];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

@@ -102,6 +102,8 @@ export interface TraceDocument {
   readonly trace: Trace;
   readonly warnings: readonly TraceWarning[];
   readonly criticalPath: readonly CriticalPathSegment[];
+  /** Spans analysis counts as errors (status ERROR, `error=true`, HTTP status ≥ 500). */
+  readonly errorSpanIds: readonly string[];
   /** Per service (operation "") and per service and operation. */
   readonly stats: readonly OperationStats[];
   /** Other traces the host holds, which span links may jump to. */

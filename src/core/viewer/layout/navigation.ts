@@ -3,7 +3,7 @@ import type { RowModel } from './rows';
 /**
  * Keyboard navigation in the timeline, following the WAI-ARIA tree pattern: arrows move, Right expands or enters
  * the first child, Left collapses or goes to the parent, Home/End/Page keys jump, Space toggles, `*` expands the
- * selected span's subtree level below, Enter opens the span's code, `/` starts find.
+ * selected span's subtree level below, Enter opens the span's code, `/` starts find, `+` `-` `0` zoom.
  */
 export type TimelineCommand =
   | 'up'
@@ -17,7 +17,10 @@ export type TimelineCommand =
   | 'toggle'
   | 'expandChildren'
   | 'openCode'
-  | 'find';
+  | 'find'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'zoomReset';
 
 const keyCommands: Readonly<Record<string, TimelineCommand>> = {
   ArrowUp: 'up',
@@ -32,6 +35,10 @@ const keyCommands: Readonly<Record<string, TimelineCommand>> = {
   '*': 'expandChildren',
   Enter: 'openCode',
   '/': 'find',
+  '+': 'zoomIn',
+  '=': 'zoomIn',
+  '-': 'zoomOut',
+  '0': 'zoomReset',
 };
 
 export interface KeyInput {
@@ -55,11 +62,15 @@ export interface NavigationEffect {
   readonly expandChildren?: number;
   readonly openCode?: number;
   readonly find?: true;
+  readonly zoom?: 'in' | 'out' | 'reset';
 }
 
 /** The effect of `command` with `current` selected (-1 for none), `pageSize` rows per page. */
 export function navigate(rows: RowModel, current: number, command: TimelineCommand, pageSize: number): NavigationEffect {
   if (command === 'find') return { find: true };
+  if (command === 'zoomIn') return { zoom: 'in' };
+  if (command === 'zoomOut') return { zoom: 'out' };
+  if (command === 'zoomReset') return { zoom: 'reset' };
   if (rows.length === 0) return {};
   const row = current >= 0 ? rows.rowOf(current) : -1;
   const at = (target: number): NavigationEffect => ({ select: rows.spanAt(Math.min(rows.length - 1, Math.max(0, target))) });

@@ -1,0 +1,163 @@
+import { formatDuration } from '../../../src/core/viewer/layout/format';
+import { barGeometry, type TimeWindow } from '../../../src/core/viewer/layout/timeScale';
+import { element, icon } from '../dom';
+import type { TraceData } from './traceData';
+
+/** How a row looks beyond its span: what the timeline knows that the span does not. */
+export interface RowContext {
+  readonly data: TraceData;
+  readonly window: TimeWindow;
+  readonly selected: number;
+  readonly criticalPath: boolean;
+  readonly isMatch: (span: number) => boolean;
+  readonly currentMatch: number;
+}
+
+export const rowHeight = 24;
+/** Indentation per tree level, and the deepest level that still indents (deeper rows say how deep they are). */
+const indentPixels = 14;
+const maxIndentLevels = 24;
+
+/**
+ * One timeline row, reused as the list scrolls: its elements are created once and re-bound to whichever span
+ * scrolls into its place, changing only text, classes and positions.
+ */
+export class RowView {
+  readonly element: HTMLDivElement;
+  private readonly nameCell: HTMLDivElement;
+  private readonly toggle: HTMLSpanElement;
+  private readonly chip: HTMLSpanElement;
+  private readonly service: HTMLSpanElement;
+  private readonly operation: HTMLSpanElement;
+  private readonly depthBadge: HTMLSpanElement;
+  private readonly errorMark: HTMLSpanElement;
+  private readonly warningMark: HTMLSpanElement;
+  private readonly bar: HTMLDivElement;
+  private readonly label: HTMLSpanElement;
+  private readonly criticalLayer: HTMLDivElement;
+  span = -1;
+
+  constructor() {
+    this.toggle = icon('chevron-down', 'toggle');
+    this.chip = element('span', { className: 'service-chip', attributes: { 'aria-hidden': 'true' } });
+    this.service = element('span', { className: 'service-name' });
+    this.operation = element('span', { className: 'operation-name' });
+    this.depthBadge = element('span', { className: 'depth-badge' });
+    this.errorMark = icon('error', 'error-mark');
+    this.warningMark = icon('warning', 'warning-mark');
+    this.nameCell = element(
+      'div',
+      { className: 'name-cell', attributes: { role: 'gridcell' } },
+      this.toggle,
+      this.chip,
+      this.service,
+      this.operation,
+      this.depthBadge,
+      this.errorMark,
+      this.warningMark,
+    );
+    this.bar = element('div', { className: 'bar' });
+    this.criticalLayer = element('div', { className: 'critical-layer' });
+    this.label = element('span', { className: 'bar-label' });
+    const barCell = element('div', { className: 'bar-cell', attributes: { role: 'gridcell' } }, this.bar, this.criticalLayer, this.label);
+    this.element = element('div', { className: 'row', attributes: { role: 'row' } }, this.nameCell, barCell);
+  }
+
+  bind(context: RowContext, span: number, row: number): void {
+    const { data } = context;
+    const source = data.span(span);
+    if (!source) return;
+    this.span = span;
+    const rows = data.rows;
+    const depth = data.tree.depth[span] ?? 0;
+    const hasChildren = rows.hasChildren(span);
+    const collapsed = rows.isCollapsed(span);
+    const error = data.errors[span] === 1;
+    const selected = context.selected === span;
+    const onCriticalPath = data.critical.has(span);
+
+    const element = this.element;
+    element.id = `span-row-${span}`;
+    element.dataset.row = String(row);
+    element.style.transform = `translateY(${row * rowHeight}px)`;
+    element.setAttribute('aria-rowindex', String(row + 1));
+    element.setAttribute('aria-level', String(depth + 1));
+    element.setAttribute('aria-selected', selected ? 'true' : 'false');
+    if (hasChildren) element.setAttribute('aria-expanded', collapsed ? 'false' : 'true');
+    else element.removeAttribute('aria-expanded');
+    element.classList.toggle('selected', selected);
+    element.classList.toggle('match', context.isMatch(span));
+    element.classList.toggle('current-match', context.currentMatch === span);
+    element.classList.toggle('error', error);
+    element.classList.toggle('dimmed', context.criticalPath && !onCriticalPath);
+
+    this.nameCell.style.setProperty('--indent', `${Math.min(depth, maxIndentLevels) * indentPixels}px`);
+    this.toggle.classList.toggle('hidden', !hasChildren);
+    this.toggle.classList.toggle('codicon-chevron-right', collapsed);
+    this.toggle.classList.toggle('codicon-chevron-down', !collapsed);
+    this.depthBadge.textContent = depth > maxIndentLevels ? `L${depth}` : '';
+    this.chip.className = `service-chip svc-${data.colorSlots[span] ?? 0}`;
+    this.service.textContent = source.service;
+    this.operation.textContent = source.name;
+    this.errorMark.classList.toggle('hidden', !error);
+    this.warningMark.classList.toggle('hidden', !data.hasWarnings(span));
+
+    const duration = formatDuration(source.durationNs);
+    this.bindBar(context, span, duration);
+    element.setAttribute(
+      'aria-label',
+      `${source.service} ${source.name}, ${duration}${error ? ', error' : ''}${onCriticalPath ? ', on the critical path' : ''}`,
+    );
+  }
+
+  private bindBar(context: RowContext, span: number, duration: string): void {
+    const { data, window } = context;
+    const offset = data.offsets[span] ?? 0;
+    const durationNs = data.span(span)?.durationNs ?? 0;
+    const geometry = barGeometry(offset, durationNs, window);
+    this.bar.className = `bar svc-${data.colorSlots[span] ?? 0}`;
+    this.label.textContent = duration;
+    if (!geometry) {
+      this.bar.classList.add('hidden');
+      this.label.style.left = durationNs + offset < window.startNs ? '4px' : '';
+      this.label.style.right = durationNs + offset < window.startNs ? '' : '4px';
+      this.label.classList.add('off-screen');
+      this.criticalLayer.replaceChildren();
+      return;
+    }
+    this.label.classList.remove('off-screen');
+    this.bar.style.left = `${geometry.leftPercent}%`;
+    this.bar.style.width = `max(${geometry.widthPercent}%, 2px)`;
+    // The label goes right of the bar, else left of it, else (a bar across the whole view) inside its right end.
+    const end = geometry.leftPercent + geometry.widthPercent;
+    const inside = end >= 80 && geometry.leftPercent < 20;
+    this.label.classList.toggle('inside', inside);
+    if (end < 80) {
+      this.label.style.left = `calc(${end}% + 6px)`;
+      this.label.style.right = '';
+    } else {
+      this.label.style.left = '';
+      this.label.style.right = inside ? `calc(${100 - end}% + 6px)` : `calc(${100 - geometry.leftPercent}% + 6px)`;
+    }
+    this.bindCriticalPath(context, span);
+  }
+
+  private bindCriticalPath(context: RowContext, span: number): void {
+    const segments = context.criticalPath ? context.data.critical.get(span) : undefined;
+    if (!segments) {
+      if (this.criticalLayer.childElementCount > 0) this.criticalLayer.replaceChildren();
+      return;
+    }
+    const marks: HTMLElement[] = [];
+    for (const segment of segments) {
+      const start = segment.startNs - context.data.startNs;
+      const geometry = barGeometry(start, segment.endNs - segment.startNs, context.window);
+      if (!geometry) continue;
+      const mark = element('div', { className: 'critical-segment' });
+      mark.style.left = `${geometry.leftPercent}%`;
+      mark.style.width = `max(${geometry.widthPercent}%, 2px)`;
+      marks.push(mark);
+    }
+    this.criticalLayer.replaceChildren(...marks);
+  }
+}

@@ -1,0 +1,97 @@
+import { formatCount, formatDuration } from '../../../src/core/viewer/layout/format';
+import type { OperationStats } from '../../../src/core/viewer/protocol';
+import { element } from '../dom';
+
+type Column = 'name' | 'count' | 'errors' | 'totalNs' | 'selfNs' | 'averageNs' | 'p95Ns';
+
+const columns: readonly (readonly [Column, string])[] = [
+  ['name', 'Service / operation'],
+  ['count', 'Count'],
+  ['errors', 'Errors'],
+  ['totalNs', 'Total'],
+  ['selfNs', 'Self time'],
+  ['averageNs', 'Average'],
+  ['p95Ns', 'P95'],
+];
+
+/**
+ * Statistics per service and, under each, per operation: count, errors, total, self time, average, p95.
+ * Click a header to sort (services by their totals, operations within their service).
+ */
+export class StatsTable {
+  readonly element: HTMLElement;
+  private sortColumn: Column = 'totalNs';
+  private descending = true;
+
+  constructor(private readonly stats: readonly OperationStats[]) {
+    this.element = element('section', { className: 'stats', attributes: { 'aria-label': 'Statistics per service and operation' } });
+    this.render();
+  }
+
+  private render(): void {
+    if (this.stats.length === 0) {
+      this.element.replaceChildren(element('p', { className: 'muted', text: 'No statistics for this trace.' }));
+      return;
+    }
+    const head = element('tr');
+    for (const [column, label] of columns) {
+      const sorted = column === this.sortColumn;
+      const button = element('button', { className: 'sort-button', text: label });
+      button.addEventListener('click', () => {
+        this.descending = column === this.sortColumn ? !this.descending : column !== 'name';
+        this.sortColumn = column;
+        this.render();
+      });
+      head.append(
+        element(
+          'th',
+          {
+            className: column === 'name' ? '' : 'numeric',
+            attributes: { scope: 'col', 'aria-sort': sorted ? (this.descending ? 'descending' : 'ascending') : 'none' },
+          },
+          button,
+        ),
+      );
+    }
+    const body = element('tbody');
+    for (const [service, operations] of this.grouped()) {
+      body.append(this.row(service, true));
+      for (const operation of operations) body.append(this.row(operation, false));
+    }
+    this.element.replaceChildren(element('table', { className: 'stats-table' }, element('thead', {}, head), body));
+  }
+
+  private grouped(): [OperationStats, OperationStats[]][] {
+    const services = this.stats.filter((stat) => stat.operation === '');
+    const byService = new Map<string, OperationStats[]>();
+    for (const stat of this.stats) {
+      if (stat.operation === '') continue;
+      const list = byService.get(stat.service) ?? [];
+      list.push(stat);
+      byService.set(stat.service, list);
+    }
+    const compare = (a: OperationStats, b: OperationStats): number => {
+      const sign = this.descending ? -1 : 1;
+      if (this.sortColumn === 'name') {
+        return sign * (a.service.localeCompare(b.service) || a.operation.localeCompare(b.operation));
+      }
+      return sign * (a[this.sortColumn] - b[this.sortColumn]) || a.operation.localeCompare(b.operation);
+    };
+    return services.sort(compare).map((service) => [service, (byService.get(service.service) ?? []).sort(compare)]);
+  }
+
+  private row(stat: OperationStats, isService: boolean): HTMLElement {
+    const name = isService ? stat.service : stat.operation;
+    return element(
+      'tr',
+      { className: isService ? 'service-row' : 'operation-row' },
+      element('th', { attributes: { scope: 'row' }, text: name }),
+      element('td', { className: 'numeric', text: formatCount(stat.count) }),
+      element('td', { className: `numeric ${stat.errors > 0 ? 'has-errors' : ''}`.trim(), text: formatCount(stat.errors) }),
+      element('td', { className: 'numeric', text: formatDuration(stat.totalNs) }),
+      element('td', { className: 'numeric', text: formatDuration(stat.selfNs) }),
+      element('td', { className: 'numeric', text: formatDuration(stat.averageNs) }),
+      element('td', { className: 'numeric', text: formatDuration(stat.p95Ns) }),
+    );
+  }
+}
