@@ -72,15 +72,21 @@ export interface TraceWarning {
   readonly title: string;
   /** What happened, why it matters, what to look at. */
   readonly explanation: string;
-  /** The spans concerned (may be empty). */
-  readonly spanIds: readonly string[];
+  /** The spans of this trace concerned, as indices into `trace.spans` (may be empty). */
+  readonly spanIndices: readonly number[];
 }
 
-/** Part of a span on the critical path (the span's own time not spent waiting for children on the path). */
+/** A stretch of the critical path: while it lasted, the span at `spanIndex` was what the trace waited on. */
 export interface CriticalPathSegment {
-  readonly spanId: string;
+  readonly spanIndex: number;
   readonly startNs: number;
   readonly endNs: number;
+}
+
+/** A span analysis counts as an error, and why (status ERROR, `error=true`, HTTP status ≥ 500). */
+export interface ErrorMark {
+  readonly spanIndex: number;
+  readonly reason: string;
 }
 
 export interface OperationStats {
@@ -95,15 +101,17 @@ export interface OperationStats {
   readonly p95Ns: number;
 }
 
-/** Everything the trace view shows about one trace: the spans and what analysis found. */
+/**
+ * Everything the trace view shows about one trace: the spans (after clock-skew adjustment, in start order) and
+ * what analysis found. Spans are referred to by index into `trace.spans`, because span ids are not always unique.
+ */
 export interface TraceDocument {
   readonly ref: TraceRef;
   readonly sourceLabel: string;
   readonly trace: Trace;
   readonly warnings: readonly TraceWarning[];
   readonly criticalPath: readonly CriticalPathSegment[];
-  /** Spans analysis counts as errors (status ERROR, `error=true`, HTTP status ≥ 500). */
-  readonly errorSpanIds: readonly string[];
+  readonly errors: readonly ErrorMark[];
   /** Per service (operation "") and per service and operation. */
   readonly stats: readonly OperationStats[];
   /** Other traces the host holds, which span links may jump to. */

@@ -1,3 +1,4 @@
+import { isRecord } from '../util/json';
 import {
   copyKinds,
   lookbackChoices,
@@ -146,8 +147,4 @@ function oneOf<T extends string>(value: unknown, choices: readonly T[]): T {
   const found = choices.find((choice) => choice === value);
   if (found === undefined) throw new Invalid();
   return found;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -11,6 +11,7 @@ describe('timeline keyboard navigation', () => {
     assert.equal(commandForKey({ ...plain, key: 'ArrowDown' }), 'down');
     assert.equal(commandForKey({ ...plain, key: 'Enter' }), 'openCode');
     assert.equal(commandForKey({ ...plain, key: '/' }), 'find');
+    assert.equal(commandForKey({ ...plain, key: '+' }), 'zoomIn');
     assert.equal(commandForKey({ ...plain, key: 'ArrowDown', ctrlKey: true }), undefined);
     assert.equal(commandForKey({ ...plain, key: 'q' }), undefined);
   });
@@ -46,6 +47,9 @@ describe('timeline keyboard navigation', () => {
     assert.deepEqual(navigate(model, at('b'), 'expandChildren', 5), { expandChildren: at('b') });
     assert.deepEqual(navigate(model, at('b1'), 'openCode', 5), { openCode: at('b1') });
     assert.deepEqual(navigate(model, at('b1'), 'find', 5), { find: true });
+    assert.deepEqual(navigate(model, -1, 'zoomIn', 5), { zoom: 'in' });
+    assert.deepEqual(navigate(model, -1, 'zoomOut', 5), { zoom: 'out' });
+    assert.deepEqual(navigate(model, -1, 'zoomReset', 5), { zoom: 'reset' });
   });
 
   it('selects the first row when the selection is hidden', () => {

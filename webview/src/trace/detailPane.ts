@@ -104,7 +104,8 @@ export class DetailPane {
     add('Kind', span.kind);
     const status = element('span', { className: `status status-${span.status.code}`, text: span.status.code });
     add('Status', span.status.message ? element('span', {}, status, `: ${span.status.message}`) : status);
-    if (this.data.errors[index] === 1 && span.status.code !== 'error') add('Error', 'counted as an error (error tag or HTTP status ≥ 500)');
+    const errorReason = this.data.errorReasons.get(index);
+    if (errorReason !== undefined) add('Error', element('span', { className: 'has-errors', text: errorReason }));
     add('Span ID', element('code', { text: span.spanId }));
     const parentIndex = this.data.tree.parent[index] ?? -1;
     if (span.parentSpanId) {

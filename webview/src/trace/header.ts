@@ -6,7 +6,7 @@ import type { TraceData } from './traceData';
 export interface HeaderEvents {
   copyTraceId(): void;
   /** Highlight these spans in the timeline (a warning's "Show spans"). */
-  showSpans(spanIds: readonly string[], label: string): void;
+  showSpans(spanIndices: readonly number[], label: string): void;
 }
 
 /** The trace's title line, key figures and its warnings, each with an explanation. */
@@ -46,13 +46,13 @@ function renderWarnings(warnings: readonly TraceWarning[], events: HeaderEvents)
   const list = element('div', { className: 'trace-warnings', attributes: { role: 'list', 'aria-label': 'Trace warnings' } });
   for (const warning of warnings) {
     const body = element('div', { className: 'warning-body' }, element('p', { text: warning.explanation }));
-    if (warning.spanIds.length > 0) {
+    if (warning.spanIndices.length > 0) {
       const show = element('vscode-button', {
         attributes: { secondary: '' },
-        text: warning.spanIds.length === 1 ? 'Show the span' : `Show the ${warning.spanIds.length} spans`,
+        text: warning.spanIndices.length === 1 ? 'Show the span' : `Show the ${warning.spanIndices.length} spans`,
       });
       show.addEventListener('click', () => {
-        events.showSpans(warning.spanIds, warning.title);
+        events.showSpans(warning.spanIndices, warning.title);
       });
       body.append(show);
     }

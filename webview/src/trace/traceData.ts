@@ -19,6 +19,7 @@ export class TraceData {
   readonly offsets: Float64Array;
   readonly colorSlots: Uint8Array;
   readonly errors: Uint8Array;
+  readonly errorReasons = new Map<number, string>();
   readonly errorCount: number;
   readonly services: readonly string[];
   readonly critical = new Map<number, CriticalPathSegment[]>();
@@ -59,26 +60,24 @@ export class TraceData {
 
     this.errors = new Uint8Array(spans.length);
     let errorCount = 0;
-    for (const spanId of document.errorSpanIds) {
-      const index = this.tree.indexOf(spanId);
-      if (index !== undefined && this.errors[index] === 0) {
-        this.errors[index] = 1;
-        errorCount++;
-      }
+    for (const { spanIndex, reason } of document.errors) {
+      if (spanIndex < 0 || spanIndex >= spans.length || this.errors[spanIndex] === 1) continue;
+      this.errors[spanIndex] = 1;
+      this.errorReasons.set(spanIndex, reason);
+      errorCount++;
     }
     this.errorCount = errorCount;
 
     for (const segment of document.criticalPath) {
-      const index = this.tree.indexOf(segment.spanId);
-      if (index === undefined) continue;
+      const index = segment.spanIndex;
+      if (index < 0 || index >= spans.length) continue;
       const list = this.critical.get(index);
       if (list) list.push(segment);
       else this.critical.set(index, [segment]);
     }
     for (const warning of document.warnings) {
-      for (const spanId of warning.spanIds) {
-        const index = this.tree.indexOf(spanId);
-        if (index === undefined) continue;
+      for (const index of warning.spanIndices) {
+        if (index < 0 || index >= spans.length) continue;
         const list = this.spanWarnings.get(index);
         if (list) list.push(warning);
         else this.spanWarnings.set(index, [warning]);

@@ -151,8 +151,8 @@ export class TraceView {
         copyTraceId: () => {
           this.events.copy('trace id', this.data.traceId);
         },
-        showSpans: (spanIds, label) => {
-          this.spotlight(spanIds, label);
+        showSpans: (spanIndices, label) => {
+          this.spotlight(spanIndices, label);
         },
       }),
       this.tabs,
@@ -218,8 +218,8 @@ export class TraceView {
   }
 
   /** Highlights a given set of spans as if they were find results (a warning's "Show spans"). */
-  private spotlight(spanIds: readonly string[], label: string): void {
-    const indices = spanIds.map((id) => this.data.tree.indexOf(id)).filter((index): index is number => index !== undefined);
+  private spotlight(spanIndices: readonly number[], label: string): void {
+    const indices = spanIndices.filter((index) => index >= 0 && index < this.data.spans.length);
     const preorder = this.data.tree.preorder;
     this.matches = Int32Array.from(indices).sort((a, b) => (preorder[a] ?? 0) - (preorder[b] ?? 0));
     this.matchLabel = label;
