@@ -3,12 +3,16 @@ import * as vscode from 'vscode';
 /** Every `traceStitch.*` setting with its type; keys mirror `contributes.configuration` in package.json. */
 export interface TraceStitchSettings {
   'viewer.column': 'active' | 'beside';
+  'viewer.adjustClockSkew': boolean;
+  'viewer.maxFileSizeMB': number;
 }
 
 type SettingKey = keyof TraceStitchSettings;
 
 const defaults: TraceStitchSettings = {
   'viewer.column': 'active',
+  'viewer.adjustClockSkew': true,
+  'viewer.maxFileSizeMB': 256,
 };
 
 const section = 'traceStitch';

@@ -80,7 +80,7 @@ export function traceWarnings(analysis: TraceAnalysis, brokenLinks: readonly Bro
   if (moved.length > 0) {
     warnings.push({
       kind: 'clock-skew',
-      title: `Clock skew: ${count(moved.length, 'span was', 'spans were')} moved inside their parents`,
+      title: `Clock skew: ${count(moved.length, 'span was moved inside its parent', 'spans were moved inside their parents')}`,
       explanation:
         "These spans started before or ended after their parent, on a host whose clock disagrees with the parent's " +
         "host. Trace Stitch moved each (with its subtree on the same host) inside its parent, as Jaeger does; the span's " +

@@ -22,6 +22,8 @@ export class Overview {
   readonly element: HTMLDivElement;
   private readonly canvas: HTMLCanvasElement;
   private readonly mark: HTMLDivElement;
+  private readonly shadeBefore: HTMLDivElement;
+  private readonly shadeAfter: HTMLDivElement;
   private readonly selection: HTMLDivElement;
   private drag: { state: OverviewDrag; startX: number; startWindow: TimeWindow } | undefined;
   private width = 0;
@@ -33,6 +35,8 @@ export class Overview {
   ) {
     this.canvas = element('canvas', { className: 'overview-canvas', attributes: { 'aria-hidden': 'true' } });
     this.mark = element('div', { className: 'overview-window' });
+    this.shadeBefore = element('div', { className: 'overview-shade' });
+    this.shadeAfter = element('div', { className: 'overview-shade' });
     this.selection = element('div', { className: 'overview-selection hidden' });
     this.element = element(
       'div',
@@ -45,6 +49,8 @@ export class Overview {
         title: 'Drag to zoom into a range, drag the highlighted window to pan, double-click to show the whole trace',
       },
       this.canvas,
+      this.shadeBefore,
+      this.shadeAfter,
       this.mark,
       this.selection,
     );
@@ -98,6 +104,11 @@ export class Overview {
     const { left, right } = windowPixels(this.window, this.data.totalNs, this.width);
     this.mark.style.left = `${left}px`;
     this.mark.style.width = `${Math.max(2, right - left)}px`;
+    this.shadeBefore.style.left = '0';
+    this.shadeBefore.style.width = `${left}px`;
+    this.shadeAfter.style.left = `${right}px`;
+    this.shadeAfter.style.width = `${Math.max(0, this.width - right)}px`;
+    this.element.classList.toggle('zoomed', left > 0.5 || right < this.width - 0.5);
   }
 
   private localX(event: PointerEvent): number {

@@ -63,6 +63,15 @@ export class RowView {
     this.element = element('div', { className: 'row', attributes: { role: 'row' } }, this.nameCell, barCell);
   }
 
+  /** Takes the row out of the list until it is bound again (no id, so ids in the document stay unique). */
+  release(): void {
+    this.span = -1;
+    this.element.removeAttribute('id');
+    this.element.setAttribute('aria-selected', 'false');
+    this.element.classList.add('hidden');
+    this.element.classList.remove('selected', 'match', 'current-match');
+  }
+
   bind(context: RowContext, span: number, row: number): void {
     const { data } = context;
     const source = data.span(span);
@@ -77,6 +86,7 @@ export class RowView {
     const onCriticalPath = data.critical.has(span);
 
     const element = this.element;
+    element.classList.remove('hidden');
     element.id = `span-row-${span}`;
     element.dataset.row = String(row);
     element.style.transform = `translateY(${row * rowHeight}px)`;

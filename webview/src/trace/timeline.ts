@@ -49,6 +49,7 @@ export class Timeline {
   private currentMatch = -1;
   private viewportHeight = 0;
   private barWidth = 0;
+  private nameColumnPixels = 0;
   private boundGeneration = -1;
   private generation = 0;
   private readonly resizeObserver: ResizeObserver;
@@ -132,7 +133,9 @@ export class Timeline {
     const width = this.element.clientWidth;
     if (width === 0) return;
     const scrollbar = this.body.offsetWidth - this.body.clientWidth;
-    const nameColumn = Math.round((width * this.nameColumnPercent) / 100);
+    // The names need room even when the span detail narrows the timeline: at least 260 px, at most 60%.
+    const nameColumn = Math.round(Math.min(width * 0.6, Math.max(260, (width * this.nameColumnPercent) / 100)));
+    this.nameColumnPixels = nameColumn;
     this.element.style.setProperty('--name-col', `${nameColumn}px`);
     this.element.style.setProperty('--scrollbar', `${scrollbar}px`);
     this.viewportHeight = this.body.clientHeight;
@@ -159,6 +162,7 @@ export class Timeline {
     for (const [row, view] of this.active) {
       if (row < range.first || row >= range.end || rebindAll || view.span !== rows.spanAt(row)) {
         this.active.delete(row);
+        view.release();
         this.spare.push(view);
       }
     }
@@ -169,8 +173,6 @@ export class Timeline {
       view.bind(context, rows.spanAt(row), row);
       this.active.set(row, view);
     }
-    for (const view of this.spare) view.element.classList.add('hidden');
-    for (const view of this.active.values()) view.element.classList.remove('hidden');
     this.body.setAttribute('aria-rowcount', String(rows.length));
     const selectedRow = this.selected >= 0 ? rows.rowOf(this.selected) : -1;
     if (selectedRow >= 0 && this.active.has(selectedRow)) {
@@ -328,8 +330,7 @@ export class Timeline {
         if (!event.ctrlKey && !event.shiftKey) return;
         event.preventDefault();
         const bounds = this.body.getBoundingClientRect();
-        const nameColumn = (bounds.width * this.nameColumnPercent) / 100;
-        const anchor = Math.min(1, Math.max(0, (event.clientX - bounds.left - nameColumn) / Math.max(1, this.barWidth)));
+        const anchor = Math.min(1, Math.max(0, (event.clientX - bounds.left - this.nameColumnPixels) / Math.max(1, this.barWidth)));
         if (event.ctrlKey) this.zoom(event.deltaY < 0 ? 'in' : 'out', anchor);
         else this.setWindow(panWindow(this.window, Math.sign(event.deltaY || event.deltaX) * 0.1, this.data.totalNs));
       },

@@ -17,8 +17,8 @@ export function formatDuration(ns: number): string {
   }
   if (abs >= 60e9) {
     const minutes = Math.floor(abs / 60e9);
-    const seconds = (abs - minutes * 60e9) / 1e9;
-    return `${sign}${minutes}m ${trimZeros(seconds.toFixed(1))}s`;
+    const seconds = trimZeros(((abs - minutes * 60e9) / 1e9).toFixed(1));
+    return seconds === '0' ? `${sign}${minutes}m` : `${sign}${minutes}m ${seconds}s`;
   }
   for (const [scale, unit] of units) {
     if (abs >= scale) return `${sign}${significant(abs / scale)}${unit}`;
