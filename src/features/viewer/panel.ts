@@ -52,7 +52,9 @@ export class ViewerPanel implements vscode.Disposable {
       this.post(message);
     });
     this.disposables.push(
-      this.session,
+      new vscode.Disposable(() => {
+        this.session.dispose();
+      }),
       panel.webview.onDidReceiveMessage((raw: unknown) => {
         const message = parseWebviewMessage(raw);
         if (!message) {
