@@ -15,8 +15,9 @@ import type { BrokenLink, BrokenLinkSpan, Evidence, SpanTree } from './types';
  * 2. `server-root-under-client`: the root is a SERVER span of B lying inside a childless CLIENT span of A in another
  *    trace whose target (peer.service, host, host:port, path) matches B.
  * 3. `server-root-without-client`: the root is a SERVER span of B with no client span anywhere, lying inside a
- *    SERVER or INTERNAL span of another service A: the innermost such span per trace, and across traces the
- *    innermost, preferring a service seen calling B elsewhere.
+ *    SERVER or INTERNAL span of another service A: the innermost such span per trace (its ancestors enclose the
+ *    root only because they enclose it); across traces, which overlap by mere concurrency in a busy system, a
+ *    service seen calling B elsewhere wins, then the innermost span.
  *
  * Plus `client-without-server`: a CLIENT span whose target service is traced but which has no server child.
  * Roots with no enclosing span elsewhere are entry points and not reported. Containment tolerates
@@ -188,16 +189,10 @@ class World {
     const enclosing = this.index('enclosers', this.enclosers)
       .enclosing(span.startNs, span.startNs + span.durationNs, this.toleranceNs)
       .filter((candidate) => candidate.traceIndex !== root.traceIndex && candidate.span.service !== span.service);
-    const candidates = innermostPerTrace(enclosing, this.traces);
-    const innermost = candidates[0];
-    if (!innermost) return undefined;
-    // Innermost first; a candidate seen calling B elsewhere wins over a merely shorter one that does not nest it.
-    let chosen = innermost;
     const callsB = (candidate: LocatedSpan): boolean => this.calls.has(`${candidate.span.service}\u0000${span.service}`);
-    if (!callsB(chosen)) {
-      const better = candidates.find((candidate) => callsB(candidate) && !encloses(candidate.span, chosen.span));
-      if (better) chosen = better;
-    }
+    const candidates = innermostPerTrace(enclosing, this.traces);
+    const chosen = candidates.find(callsB) ?? candidates[0];
+    if (!chosen) return undefined;
     const enclosingSpan = chosen.span;
     const evidence: Evidence[] = [
       containment(span, enclosingSpan, this.toleranceNs),
@@ -370,10 +365,6 @@ function competition(candidates: readonly LocatedSpan[], evidence: Evidence[]): 
   }
   evidence.push({ kind: 'competing-candidates', detail: `${candidates.length - 1} span(s) in other traces enclose it too` });
   return -0.1 * Math.min(3, candidates.length - 1);
-}
-
-function encloses(outer: Span, inner: Span): boolean {
-  return outer.startNs <= inner.startNs && outer.startNs + outer.durationNs >= inner.startNs + inner.durationNs;
 }
 
 function containment(inner: Span, outer: Span, toleranceNs: number): Evidence {

@@ -8,6 +8,7 @@ export function formatDuration(ns: number): string {
   return `${sign}${trim(abs / 1e9)}s`;
 }
 
+/** Three decimals at most, trailing zeros dropped. */
 function trim(value: number): string {
-  return String(Number(value.toFixed(value < 10 ? 3 : value < 100 ? 2 : 1)));
+  return String(Number(value.toFixed(3)));
 }

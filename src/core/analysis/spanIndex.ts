@@ -22,14 +22,18 @@ export class EnclosingSpanIndex {
     this.longest = this.entries.reduce((max, entry) => Math.max(max, entry.span.durationNs), 0);
   }
 
-  /** Spans with `start - tolerance <= startNs` and `endNs <= end + tolerance`. */
+  /**
+   * Spans with `start - tolerance <= startNs` and `endNs <= end + tolerance` that are at least as long as
+   * `[startNs, endNs]`: the tolerance must not let two near-identical spans enclose each other.
+   */
   enclosing(startNs: number, endNs: number, toleranceNs: number): LocatedSpan[] {
     const found: LocatedSpan[] = [];
     const earliest = startNs - this.longest - toleranceNs;
     for (let position = this.upperBound(startNs + toleranceNs) - 1; position >= 0; position--) {
       const entry = this.entries[position];
       if (!entry || entry.span.startNs < earliest) break;
-      if (entry.span.startNs + entry.span.durationNs + toleranceNs >= endNs) found.push(entry);
+      const { startNs: start, durationNs } = entry.span;
+      if (start + durationNs + toleranceNs >= endNs && durationNs >= endNs - startNs) found.push(entry);
     }
     return found;
   }

@@ -16,13 +16,25 @@ type JsonShape = Record<string, unknown>;
 /** Decodes a request body; a malformed body yields no traces and one skipped item saying where it broke. */
 export function parseOtlpProtobuf(bytes: Uint8Array, sourceName: string): ParseResult {
   const sink = new ParseSink(sourceName);
-  sink.format('otlp');
   try {
-    parseOtlpDocument(decodeExportRequest(bytes, sink), sink);
+    readOtlpProtobuf(bytes, sink);
   } catch (error) {
-    sink.skip('', `not a valid OTLP protobuf ExportTraceServiceRequest: ${error instanceof Error ? error.message : String(error)}`);
+    sink.skip('', describeProtobufFailure(error));
   }
   return resultFromSink(sink);
+}
+
+/**
+ * Decodes into a sink, throwing when the request as a whole is malformed (a single broken span, whose length is
+ * intact, is skipped instead). The receiver uses this to tell a 400 from a partial success.
+ */
+export function readOtlpProtobuf(bytes: Uint8Array, sink: ParseSink): void {
+  const document = decodeExportRequest(bytes, sink);
+  parseOtlpDocument(document, sink);
+}
+
+export function describeProtobufFailure(error: unknown): string {
+  return `not a valid OTLP protobuf ExportTraceServiceRequest: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 function expectWireType(actual: number, expected: number, field: number, reader: ProtobufReader): void {

@@ -1,16 +1,16 @@
 import type { AttributeValue, Attributes, Span, SpanEvent, SpanKind, SpanStatus } from '../model/trace';
 import { describeValue, isRecord, optionalString, type JsonRecord } from '../util/json';
 import { setAttribute, type MutableAttributes } from './attributes';
-import { describeBadId, hashToHex, normalizeSpanId, normalizeTraceId } from './ids';
+import { describeBadId, normalizeSpanId, normalizeTraceId } from './ids';
 import { unknownService } from './otlpJson';
 import type { ParseSink } from './parseResult';
+import { splitSharedSpanIds } from './sharedSpans';
 import { microsToNanos } from './time';
 
 /**
  * Zipkin v2 JSON: an array of spans (or an array of traces, as `/api/v2/traces` returns). Zipkin quirks handled
  * here and nowhere else:
- * - A shared span (`shared: true`): the SERVER half reuses the CLIENT's id. Each server half gets a derived id and
- *   the client as parent, and children of the shared id move under the server half (what Jaeger's deduper does).
+ * - A shared span (`shared: true`): the SERVER half reuses the CLIENT's id; see `splitSharedSpanIds`.
  * - Missing `timestamp`/`duration`: the earliest annotation, else the parent's start, is used and the span says so.
  * - `localEndpoint` becomes the resource, `remoteEndpoint` the peer attributes, an `error` tag the error status.
  */
@@ -23,10 +23,9 @@ export function isZipkinSpan(value: JsonRecord): boolean {
 interface PendingSpan {
   readonly raw: JsonRecord;
   readonly traceId: string;
-  spanId: string;
-  parentSpanId: string | undefined;
+  readonly spanId: string;
+  readonly parentSpanId: string | undefined;
   readonly kind: SpanKind;
-  readonly shared: boolean;
   startNs: number | undefined;
   readonly warnings: string[];
 }
@@ -54,9 +53,8 @@ export function parseZipkinArray(items: readonly unknown[], sink: ParseSink, loc
   }
 
   for (const group of groupByTrace(pending).values()) {
-    separateSharedSpans(group);
     fillMissingStarts(group);
-    for (const span of group) sink.span(toSpan(span, resources));
+    for (const span of splitSharedSpanIds(group.map((entry) => toSpan(entry, resources)))) sink.span(span);
   }
 }
 
@@ -79,7 +77,6 @@ function readPending(raw: unknown): PendingSpan | string {
     spanId,
     parentSpanId: parentSpanId === spanId ? undefined : parentSpanId,
     kind: zipkinKind(raw.kind),
-    shared: raw.shared === true,
     startNs,
     warnings,
   };
@@ -108,45 +105,6 @@ function groupByTrace(spans: readonly PendingSpan[]): Map<string, PendingSpan[]>
     else groups.set(span.traceId, [span]);
   }
   return groups;
-}
-
-/** Gives each server half of a shared span its own id under the client half, and moves its children under it. */
-function separateSharedSpans(group: PendingSpan[]): void {
-  const byId = new Map<string, PendingSpan[]>();
-  for (const span of group) {
-    const list = byId.get(span.spanId);
-    if (list) list.push(span);
-    else byId.set(span.spanId, [span]);
-  }
-  const used = new Set(byId.keys());
-  const movedChildren = new Map<string, string>();
-  const serverIds = new Set<string>();
-  for (const [id, spans] of byId) {
-    if (spans.length < 2) continue;
-    const servers = spans.filter((span) => span.kind === 'server' || (span.shared && span.kind !== 'client'));
-    if (servers.length === 0 || servers.length === spans.length) continue;
-    servers.forEach((server, index) => {
-      const newId = derivedSpanId(id, index, used);
-      used.add(newId);
-      server.spanId = newId;
-      server.parentSpanId = id;
-      serverIds.add(newId);
-      if (index === 0) movedChildren.set(id, newId);
-    });
-  }
-  if (movedChildren.size === 0) return;
-  for (const span of group) {
-    const moved = span.parentSpanId === undefined ? undefined : movedChildren.get(span.parentSpanId);
-    if (moved !== undefined && !serverIds.has(span.spanId)) span.parentSpanId = moved;
-  }
-}
-
-/** A deterministic, unused 64-bit id derived from the shared id and a counter. */
-function derivedSpanId(sharedId: string, index: number, used: ReadonlySet<string>): string {
-  for (let attempt = index; ; attempt++) {
-    const candidate = hashToHex(`${sharedId}/server/${attempt}`, 16);
-    if (!used.has(candidate)) return candidate;
-  }
 }
 
 /** Spans without a timestamp start at their first annotation, else at their parent's start, else the trace's. */
@@ -208,7 +166,7 @@ function toSpan(pending: PendingSpan, resources: Map<string, Attributes>): Span 
     scope: undefined,
     attributes,
     events: readAnnotations(raw.annotations, startNs),
-    status: statusFrom(attributes),
+    status: takeStatus(attributes),
     startNs,
     durationNs,
     warnings,
@@ -257,10 +215,18 @@ function readAnnotations(annotations: unknown, spanStartNs: number): SpanEvent[]
   });
 }
 
-/** Zipkin marks failures with an `error` tag whose value is the message (or empty). */
-function statusFrom(attributes: Attributes): SpanStatus {
-  if (!Object.hasOwn(attributes, 'error')) return { code: 'unset' };
-  const message = attributes.error;
-  if (message === 'false') return { code: 'unset' };
-  return typeof message === 'string' && message !== '' && message !== 'true' ? { code: 'error', message } : { code: 'error' };
+/**
+ * Zipkin marks failures with an `error` tag whose value is the message (or empty); OpenTelemetry's Zipkin exporter
+ * also writes `otel.status_code` (and the message only when there is one). The status tags move into the status.
+ */
+function takeStatus(attributes: MutableAttributes): SpanStatus {
+  const code = attributes['otel.status_code'];
+  const description = attributes['otel.status_description'];
+  Reflect.deleteProperty(attributes, 'otel.status_code');
+  Reflect.deleteProperty(attributes, 'otel.status_description');
+  const errorTag = Object.hasOwn(attributes, 'error') ? attributes.error : undefined;
+  const failed = code === 'ERROR' || (errorTag !== undefined && errorTag !== 'false');
+  if (!failed) return { code: code === 'OK' ? 'ok' : 'unset' };
+  const message = [errorTag, description].find((value): value is string => typeof value === 'string' && value !== '' && value !== 'true');
+  return message === undefined ? { code: 'error' } : { code: 'error', message };
 }
