@@ -5,6 +5,7 @@ export interface TraceStitchSettings {
   'viewer.column': 'active' | 'beside';
   'viewer.adjustClockSkew': boolean;
   'viewer.maxFileSizeMB': number;
+  'jaeger.timeoutSeconds': number;
 }
 
 type SettingKey = keyof TraceStitchSettings;
@@ -13,6 +14,7 @@ const defaults: TraceStitchSettings = {
   'viewer.column': 'active',
   'viewer.adjustClockSkew': true,
   'viewer.maxFileSizeMB': 256,
+  'jaeger.timeoutSeconds': 15,
 };
 
 const section = 'traceStitch';

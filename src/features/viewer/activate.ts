@@ -4,6 +4,16 @@ import { TraceLibrary } from '../../core/viewer/traceLibrary';
 import type { Host } from '../../host/host';
 import { openTraceById, openTraceByIdCommand } from './commands/openTraceById';
 import { openTraceFileCommand, openTraceFiles, reopenFileSource } from './commands/openTraceFile';
+import { JaegerConnections } from './jaeger/connections';
+import {
+  connectJaeger,
+  connectJaegerCommand,
+  disconnectJaeger,
+  disconnectJaegerCommand,
+  refreshJaegerSources,
+  refreshSourcesCommand,
+  restoreJaegerSources,
+} from './jaeger/connectJaeger';
 import { ViewerPanel, viewerViewType } from './panel';
 import { SourceRegistry } from './sources/registry';
 import type { OpenCodeHandler, ViewerContext } from './viewerContext';
@@ -32,6 +42,7 @@ export function activateViewer(host: Host): ViewerApi {
     openCode: { handler: undefined },
     disposables: [],
   };
+  const connections = new JaegerConnections(host.extension.globalState, host.extension.secrets);
   host.track(
     vscode.commands.registerCommand(openViewerCommand, () => {
       ViewerPanel.show(context);
@@ -52,6 +63,11 @@ export function activateViewer(host: Host): ViewerApi {
       registry.remove(source.id);
       library.removeSource(source.id);
     }),
+    vscode.commands.registerCommand(connectJaegerCommand, () => connectJaeger(context, connections)),
+    vscode.commands.registerCommand(disconnectJaegerCommand, (node: unknown) => disconnectJaeger(context, connections, sourceIdOf(node))),
+    vscode.commands.registerCommand(refreshSourcesCommand, () => {
+      refreshJaegerSources(context);
+    }),
     vscode.window.registerWebviewPanelSerializer(viewerViewType, {
       deserializeWebviewPanel: (panel) => {
         ViewerPanel.revive(context, panel);
@@ -63,6 +79,9 @@ export function activateViewer(host: Host): ViewerApi {
       library.reanalyze();
     }),
   );
+  restoreJaegerSources(context, connections).catch((error: unknown) => {
+    host.log.warn(`Could not restore the saved Jaeger connections: ${error instanceof Error ? error.message : String(error)}`);
+  });
   return {
     registry,
     library,

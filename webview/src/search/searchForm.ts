@@ -56,10 +56,11 @@ export class SearchForm {
     this.operation = select('search-operation', 'Operation', true);
     this.tags = textField('search-tags', 'Tags', state.tags, 'http.status_code=500 error=true');
     this.lookback = select('search-lookback', 'Time range');
-    this.lookback.options = [
-      ...lookbackChoices.map((choice) => ({ label: lookbackLabels[choice], value: choice, selected: choice === state.lookback })),
-      { label: 'Custom range…', value: 'custom', selected: state.lookback === 'custom' },
-    ];
+    setOptions(
+      this.lookback,
+      [...lookbackChoices.map((choice) => ({ label: lookbackLabels[choice], value: choice })), { label: 'Custom range…', value: 'custom' }],
+      state.lookback,
+    );
     this.customStart = textField('search-from', 'From', state.customStart);
     this.customStart.type = 'datetime-local';
     this.customEnd = textField('search-to', 'To', state.customEnd);
@@ -96,12 +97,11 @@ export class SearchForm {
   setSources(sources: readonly SourceInfo[]): void {
     this.sources = sources;
     const wanted = sources.find((source) => source.id === this.state.sourceId) ?? sources[0];
-    this.source.options = sources.map((source) => ({
-      label: source.label,
-      value: source.id,
-      description: source.detail,
-      selected: source.id === wanted?.id,
-    }));
+    setOptions(
+      this.source,
+      sources.map((source) => ({ label: source.label, value: source.id, description: source.detail })),
+      wanted?.id ?? '',
+    );
     this.submitButton.disabled = sources.length === 0;
     if (!wanted || wanted.id === this.loadedSourceId) return;
     if (wanted.id !== this.state.sourceId) {
@@ -114,6 +114,7 @@ export class SearchForm {
 
   selectSource(sourceId: string): void {
     if (!this.sources.some((source) => source.id === sourceId)) return;
+    if (sourceId === this.loadedSourceId && sourceId === this.state.sourceId) return;
     this.source.value = sourceId;
     this.state.sourceId = sourceId;
     this.loadedSourceId = sourceId;
@@ -130,10 +131,7 @@ export class SearchForm {
 
   setServices(services: readonly string[]): void {
     const current = this.state.service ?? '';
-    this.service.options = [
-      { label: 'All services', value: '', selected: current === '' },
-      ...services.map((service) => ({ label: service, value: service, selected: service === current })),
-    ];
+    setOptions(this.service, [{ label: 'All services', value: '' }, ...services.map((service) => ({ label: service, value: service }))], current);
     if (current !== '' && !services.includes(current)) this.state.service = undefined;
     if (this.state.service) this.events.serviceChanged(this.state.sourceId ?? '', this.state.service);
     else this.setOperations([]);
@@ -141,10 +139,7 @@ export class SearchForm {
 
   setOperations(operations: readonly string[]): void {
     const current = this.state.operation ?? '';
-    this.operation.options = [
-      { label: 'All operations', value: '', selected: current === '' },
-      ...operations.map((operation) => ({ label: operation, value: operation, selected: operation === current })),
-    ];
+    setOptions(this.operation, [{ label: 'All operations', value: '' }, ...operations.map((operation) => ({ label: operation, value: operation }))], current);
   }
 
   showError(message: string): void {
@@ -267,6 +262,13 @@ export class SearchForm {
       limit,
     };
   }
+}
+
+/** Replaces a select's options and selects `value` (or the first option when `value` is not among them). */
+function setOptions(control: Select, options: readonly { label: string; value: string; description?: string }[], value: string): void {
+  control.options = [...options];
+  control.value = options.some((option) => option.value === value) ? value : (options[0]?.value ?? '');
+  control.requestUpdate();
 }
 
 function select(id: string, label: string, combobox = false): Select {

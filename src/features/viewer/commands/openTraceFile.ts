@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseTraces } from '../../../core/formats/parseTraces';
+import { FileTraceSource } from '../../../core/sources/fileSource';
 import { formatCount } from '../../../core/viewer/layout/format';
 import { ViewerPanel } from '../panel';
 import { FileSource } from '../sources/fileSource';
@@ -43,47 +43,40 @@ async function pickFiles(): Promise<readonly vscode.Uri[] | undefined> {
 }
 
 /**
- * Reads and parses one file. Says what went wrong when nothing could be read (unless `quiet`, for restoring
- * after a reload), and what was skipped when only part could.
+ * Reads and parses one file. Says what went wrong when nothing could be read (unless `tellUser` is false, when
+ * restoring after a reload), and what was skipped when only part could.
  */
 export async function readTraceFile(context: ViewerContext, uri: vscode.Uri, tellUser: boolean): Promise<FileSource | undefined> {
   const { host } = context;
   const name = uri.path.split('/').pop() ?? uri.toString();
-  const maxMegabytes = host.settings.get('viewer.maxFileSizeMB');
+  if (uri.scheme !== 'file') {
+    if (tellUser) host.showError(`Trace Stitch reads trace files from disk; ${uri.toString()} is not a file on disk.`);
+    return undefined;
+  }
+  const maxFileBytes = host.settings.get('viewer.maxFileSizeMB') * 1024 * 1024;
   try {
-    const { size } = await vscode.workspace.fs.stat(uri);
-    if (size > maxMegabytes * 1024 * 1024) {
-      if (tellUser) {
-        host.showError(
-          `${name} is ${Math.round(size / 1024 / 1024)} MB, more than traceStitch.viewer.maxFileSizeMB (${maxMegabytes} MB) allows. ` +
-            'Raise the setting, or split the file.',
-        );
-      }
-      return undefined;
-    }
-    const text = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `Reading ${name}` },
-      async () => new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)),
+    const files = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading ${name}` }, () =>
+      FileTraceSource.load([uri.fsPath], { maxFileBytes }),
     );
-    const parsed = parseTraces(text, name);
-    const source = new FileSource(fileSourceId(uri), name, uri.scheme === 'file' ? uri.fsPath : uri.toString(), parsed.traces, parsed.skipped);
-    for (const item of parsed.skipped) host.log.warn(`${item.source}: ${item.reason}`);
-    if (parsed.traces.length === 0) {
-      const reason = parsed.skipped[0]?.reason ?? 'it holds no spans';
+    for (const item of files.skipped) host.log.warn(`${item.source}: ${item.reason}`);
+    if (files.traces.length === 0) {
+      const reason = files.skipped[0]?.reason ?? 'it holds no spans';
       if (tellUser) host.showError(`Trace Stitch could not read a trace from ${name}: ${reason}`);
       return undefined;
     }
-    if (parsed.skipped.length > 0 && tellUser) {
-      const read = `${formatCount(parsed.traces.length)} trace${parsed.traces.length === 1 ? '' : 's'}`;
+    if (files.skipped.length > 0 && tellUser) {
+      const read = `${formatCount(files.traces.length)} trace${files.traces.length === 1 ? '' : 's'}`;
       void vscode.window
-        .showWarningMessage(`Read ${read} from ${name}; skipped ${parsed.skipped.length} part(s): ${parsed.skipped[0]?.reason ?? ''}`, 'Open Log')
+        .showWarningMessage(`Read ${read} from ${name}; skipped ${files.skipped.length} part(s): ${files.skipped[0]?.reason ?? ''}`, 'Open Log')
         .then((choice) => {
           if (choice === 'Open Log') host.logChannel.show(true);
         });
     }
-    return source;
+    return new FileSource(files, fileSourceId(uri), name, uri.fsPath, () => {
+      context.registry.notify();
+    });
   } catch (error) {
-    if (tellUser) host.showError(`Trace Stitch could not open ${name}`, error);
+    if (tellUser) host.showError(`Trace Stitch could not open ${name}: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
 }
