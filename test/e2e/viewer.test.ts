@@ -178,3 +178,20 @@ describe('Trace viewer, light theme (e2e)', () => {
 function viewerResults(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
+
+describe('Trace viewer, high-contrast theme (e2e)', () => {
+  const workbench = useWorkbench('traces', { colorTheme: 'Default High Contrast' }, addTraceFiles);
+
+  it('draws bars and the selection with the theme’s contrast borders', async () => {
+    const { page } = workbench();
+    await runExplorerContextCommand(page, 'genaiTestTrace.json', 'Open Trace File…');
+    const viewer = await waitForTimeline(page);
+    await rowAt(viewer, 3).click();
+    const outline = await viewer.locator('.row:not(.hidden)[aria-rowindex="3"] .bar').evaluate((bar) => {
+      const style = (globalThis as unknown as { getComputedStyle(element: unknown): { outlineStyle: string } }).getComputedStyle(bar);
+      return style.outlineStyle;
+    });
+    assert.equal(outline, 'solid');
+    await saveScreenshot(page, 'viewer-high-contrast');
+  });
+});

@@ -20,20 +20,22 @@ async function choose(viewer: FrameLocator, selectId: string, option: string): P
 describe('Trace viewer sources (e2e)', () => {
   const workbench = useWorkbench('traces', { colorTheme: 'Default Dark Modern' });
   let jaeger: ReplayServer | undefined;
+  /** The replay server refuses requests without it: the search working proves the token reaches Jaeger. */
+  const token = 'e2e-token-7f3a';
 
   before(async () => {
-    jaeger = await startJaegerReplayServer({ apis: ['v3', 'v1'] });
+    jaeger = await startJaegerReplayServer({ apis: ['v3', 'v1'], authorization: `Bearer ${token}` });
   });
   after(async () => {
     await jaeger?.close();
   });
 
-  it('connects to Jaeger and searches it: services, operations for the service, results, the trace', async () => {
+  it('connects to Jaeger with a token and searches it: services, operations for the service, results, the trace', async () => {
     const { page } = workbench();
     if (!jaeger) throw new Error('the replay server did not start');
     await runCommandFromPalette(page, 'Trace Stitch: Connect to Jaeger…');
     await answerInput(page, /Connect to Jaeger \(1\/2\)/, jaeger.url);
-    await answerInput(page, /Connect to Jaeger \(2\/2\)/, '');
+    await answerInput(page, /Connect to Jaeger \(2\/2\)/, token);
 
     const viewer = viewerFrame(page);
     await viewer.locator('#search-source', { hasText: 'Jaeger at' }).waitFor({ timeout: 60_000 });

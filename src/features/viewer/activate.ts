@@ -16,6 +16,9 @@ import {
 } from './jaeger/connectJaeger';
 import { ViewerPanel, viewerViewType } from './panel';
 import { SourceRegistry } from './sources/registry';
+import { connectReceiver } from './receiver/connectReceiver';
+import type { ReceiverHandle } from './receiver/receiverHandle';
+import { RecentTracesView, receiverSourceId, recentTracesViewId, showReceiverTracesCommand } from './receiver/recentTracesView';
 import type { OpenCodeHandler, ViewerContext } from './viewerContext';
 import { openTraceFromViewCommand, showSourceCommand, SourcesView, sourcesViewId } from './views/sourcesView';
 
@@ -27,6 +30,10 @@ export interface ViewerApi {
   readonly registry: SourceRegistry;
   readonly library: TraceLibrary;
   showTrace(ref: TraceRef, focusSpanId?: string): void;
+  /** Opens the viewer's search page with a source selected. */
+  showSearch(sourceId: string): void;
+  /** Shows the running built-in receiver as a source, in Recent Traces and in the status bar. */
+  connectReceiver(receiver: ReceiverHandle): vscode.Disposable;
   /** Handles Enter on a span and "Open code"; the returned disposable removes the handler. */
   setOpenCodeHandler(handler: OpenCodeHandler): vscode.Disposable;
 }
@@ -43,6 +50,7 @@ export function activateViewer(host: Host): ViewerApi {
     disposables: [],
   };
   const connections = new JaegerConnections(host.extension.globalState, host.extension.secrets);
+  const recent = host.track(new RecentTracesView(library, receiverSourceId));
   host.track(
     vscode.commands.registerCommand(openViewerCommand, () => {
       ViewerPanel.show(context);
@@ -65,6 +73,10 @@ export function activateViewer(host: Host): ViewerApi {
     }),
     vscode.commands.registerCommand(connectJaegerCommand, () => connectJaeger(context, connections)),
     vscode.commands.registerCommand(disconnectJaegerCommand, (node: unknown) => disconnectJaeger(context, connections, sourceIdOf(node))),
+    vscode.commands.registerCommand(showReceiverTracesCommand, () => {
+      if (registry.get(receiverSourceId)) ViewerPanel.show(context).session.showSearch(receiverSourceId);
+      else void vscode.window.showWarningMessage('The built-in trace receiver is not running.');
+    }),
     vscode.commands.registerCommand(refreshSourcesCommand, () => {
       refreshJaegerSources(context);
     }),
@@ -75,6 +87,7 @@ export function activateViewer(host: Host): ViewerApi {
       },
     }),
     vscode.window.registerTreeDataProvider(sourcesViewId, host.track(new SourcesView(registry))),
+    vscode.window.registerTreeDataProvider(recentTracesViewId, recent),
     host.settings.onDidChange(['viewer.adjustClockSkew'], () => {
       library.reanalyze();
     }),
@@ -82,11 +95,14 @@ export function activateViewer(host: Host): ViewerApi {
   restoreJaegerSources(context, connections).catch((error: unknown) => {
     host.log.warn(`Could not restore the saved Jaeger connections: ${error instanceof Error ? error.message : String(error)}`);
   });
-  return {
+  const api: ViewerApi = {
     registry,
     library,
     showTrace: (ref, focusSpanId) => {
       ViewerPanel.showTrace(context, ref, focusSpanId);
+    },
+    showSearch: (sourceId) => {
+      ViewerPanel.show(context).session.showSearch(sourceId);
     },
     setOpenCodeHandler: (handler) => {
       context.openCode.handler = handler;
@@ -94,7 +110,9 @@ export function activateViewer(host: Host): ViewerApi {
         if (context.openCode.handler === handler) context.openCode.handler = undefined;
       });
     },
+    connectReceiver: (receiver) => connectReceiver(host, api, recent, receiver),
   };
+  return api;
 }
 
 function isUri(value: unknown): value is vscode.Uri {

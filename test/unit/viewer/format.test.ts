@@ -11,6 +11,8 @@ describe('formatting', () => {
     assert.equal(formatDuration(2_000_000_000), '2s');
     assert.equal(formatDuration(123_400_000_000), '2m 3.4s');
     assert.equal(formatDuration(60e9), '1m');
+    assert.equal(formatDuration(999_999.9), '1ms');
+    assert.equal(formatDuration(999.6), '1µs');
     assert.equal(formatDuration(3_720e9), '1h 2m');
     assert.equal(formatDuration(-1_500_000), '-1.5ms');
     assert.equal(formatDuration(Number.NaN), '—');

@@ -10,7 +10,8 @@ const units: readonly (readonly [number, string])[] = [
 export function formatDuration(ns: number): string {
   if (!Number.isFinite(ns)) return '—';
   const sign = ns < 0 ? '-' : '';
-  const abs = Math.abs(ns);
+  // Round to three significant digits first, so that 999,999.9 ns reads "1ms", not "1000µs".
+  const abs = Number(Math.abs(ns).toPrecision(significantDigits(ns)));
   if (abs >= 3_600e9) {
     const minutes = Math.floor(abs / 60e9);
     return `${sign}${Math.floor(minutes / 60)}h ${minutes % 60}m`;
@@ -24,6 +25,11 @@ export function formatDuration(ns: number): string {
     if (abs >= scale) return `${sign}${significant(abs / scale)}${unit}`;
   }
   return `${sign}${Math.round(abs)}ns`;
+}
+
+/** Below a minute three significant digits are shown; longer durations keep tenths of a second. */
+function significantDigits(ns: number): number {
+  return Math.abs(ns) >= 60e9 ? 21 : 3;
 }
 
 /** Three significant digits, trailing zeros dropped: 1.5, 12.35 → 12.3, 123.4 → 123. */
