@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { runCommandFromPalette, saveScreenshot } from '../harness/workbench';
 import { useWorkbench } from './session';
-import { copySharedFixtures, rowAt, runExplorerContextCommand, toolbarButton, waitForTimeline } from './viewerPage';
+import { copySharedFixtures, rowAt, runExplorerContextCommand, toolbarButton, viewerFrame, waitForTimeline } from './viewerPage';
 
 const jaegerFile = 'jaeger-ui/TraceTimelineViewer/genaiTestTrace.json';
 const zipkinFile = 'zipkin/smartthings-oauth-authorization.json';
@@ -148,20 +148,30 @@ describe('Trace viewer, dark theme (e2e)', () => {
 describe('Trace viewer, light theme (e2e)', () => {
   const workbench = useWorkbench('traces', { colorTheme: 'Default Light Modern' }, addTraceFiles);
 
-  it('lists the traces of an OTLP file opened with the file dialog, and opens one', async () => {
+  it('lists the traces of an OTLP file opened with the file dialog, opens one, and follows its span links', async () => {
     const { page, folder } = workbench();
     await openWithFileDialog(page, path.join(folder, path.basename(otlpFile)));
-    const viewer = viewerResults(page);
+    const viewer = viewerFrame(page);
     await viewer.locator('.results-table tbody tr').nth(1).waitFor({ timeout: 60_000 });
     assert.equal(await viewer.locator('.results-table tbody tr').count(), 2);
     assert.equal(await viewer.locator('.scatter circle').count(), 2);
-    await viewer.locator('.results-table .trace-link').first().click();
-    await waitForTimeline(page);
-    assert.ok((await rowCount(viewer)) >= 1);
+    await viewer.locator('.results-table tr[data-trace-id="00000000000000020000000000000000"] .trace-link').click();
+    await waitForTimeline(page, '00000000000000020000000000000000');
     await rowAt(viewer, 1).click();
     await viewer.locator('.detail-pane .event-list li').first().waitFor();
     assert.match(await viewer.locator('.detail-pane .event-time').first().innerText(), /^\+/);
+    await viewer.locator('.detail-pane .link-list').getByText('(trace not loaded)').waitFor();
     await saveScreenshot(page, 'viewer-light-otlp');
+
+    // A link into the other trace of the file opens that trace at the linked span.
+    await viewer.locator('.detail-pane .link-list').getByRole('button', { name: 'Open linked trace' }).first().click();
+    await waitForTimeline(page, '00000000000000010000000000000000');
+    await viewer.locator('.detail-pane .facts').getByText('0000000000000004').waitFor();
+    // A link within the trace selects the linked span.
+    await rowAt(viewer, 1).click();
+    await viewer.locator('.detail-pane .facts').getByText('0000000000000002').waitFor();
+    await viewer.locator('.detail-pane .link-list').getByRole('button', { name: 'test-general-conversion-4' }).click();
+    await viewer.locator('.detail-pane .facts').getByText('0000000000000004').waitFor();
   });
 
   it('opens a Zipkin file and shows its timeline with service colours', async () => {
@@ -175,9 +185,6 @@ describe('Trace viewer, light theme (e2e)', () => {
   });
 });
 
-function viewerResults(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-}
 
 describe('Trace viewer, high-contrast theme (e2e)', () => {
   const workbench = useWorkbench('traces', { colorTheme: 'Default High Contrast' }, addTraceFiles);

@@ -42,10 +42,11 @@ export async function runExplorerContextCommand(page: Page, fileName: string, co
   await menu.waitFor({ state: 'detached', timeout: 5_000 });
 }
 
-/** Waits for the timeline of a trace to be rendered and returns the viewer frame. */
-export async function waitForTimeline(page: Page): Promise<FrameLocator> {
+/** Waits for the timeline of a trace (of any trace when no id is given) to be painted; returns the viewer frame. */
+export async function waitForTimeline(page: Page, traceId?: string): Promise<FrameLocator> {
   const viewer = viewerFrame(page);
-  await viewer.locator('.trace-panel[data-rendered-trace]').waitFor({ state: 'attached', timeout: 60_000 });
+  const rendered = traceId === undefined ? '[data-rendered-trace]' : `[data-rendered-trace="${traceId}"]`;
+  await viewer.locator(`.trace-panel${rendered}`).waitFor({ state: 'attached', timeout: 60_000 });
   return viewer;
 }
 
