@@ -115,6 +115,27 @@ describe('Trace viewer, dark theme (e2e)', () => {
     await viewer.locator('vscode-tab-header', { hasText: 'Statistics' }).click();
     await viewer.locator('.stats-table .service-row', { hasText: 'coding-agent' }).waitFor();
     await viewer.locator('vscode-tab-header', { hasText: 'Timeline' }).click();
+
+    // The overview: a drag across it zooms the timeline into that range, a double-click shows everything again.
+    const firstTick = viewer.locator('.ruler .tick-label').first();
+    assert.equal(await firstTick.innerText(), '0ns');
+    const overview = viewer.locator('.overview');
+    const box = await overview.boundingBox();
+    if (!box) throw new Error('the overview is not visible');
+    await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await viewer.locator('.overview.zoomed').waitFor();
+    assert.notEqual(await firstTick.innerText(), '0ns', 'the ruler starts later once zoomed');
+    await overview.dblclick();
+    await viewer.locator('.overview:not(.zoomed)').waitFor();
+    assert.equal(await firstTick.innerText(), '0ns');
+
+    // Copying goes through the extension, which confirms in the status bar.
+    await viewer.locator('vscode-toolbar-button[label="Copy trace ID"]').click();
+    await page.locator('.statusbar').getByText('copied the trace id').waitFor();
     await saveScreenshot(page, 'viewer-dark-jaeger');
   });
 
