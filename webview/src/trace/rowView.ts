@@ -14,6 +14,8 @@ export interface RowContext {
 }
 
 export const rowHeight = 24;
+/** The id the selected row carries, for the tree's `aria-activedescendant`. */
+export const activeRowId = 'timeline-active-row';
 /** Indentation per tree level, and the deepest level that still indents (deeper rows say how deep they are). */
 const indentPixels = 14;
 const maxIndentLevels = 24;
@@ -43,15 +45,15 @@ export class RowView {
     this.service = element('span', { className: 'service-name' });
     this.operation = element('span', { className: 'operation-name' });
     this.depthBadge = element('span', { className: 'depth-badge' });
-    this.errorMark = icon('error', 'error-mark');
-    this.warningMark = icon('warning', 'warning-mark');
+    this.errorMark = element('span', { className: 'codicon codicon-error error-mark', attributes: { role: 'img', 'aria-label': 'error' } });
+    this.warningMark = element('span', { className: 'codicon codicon-warning warning-mark', attributes: { role: 'img', 'aria-label': 'warnings' } });
     this.nameCell = element(
       'div',
       { className: 'name-cell', attributes: { role: 'gridcell' } },
       this.toggle,
       this.chip,
-      this.service,
-      this.operation,
+      // One clipping box for both names keeps the paint tree small: scrolling re-binds a row every few frames.
+      element('span', { className: 'span-name' }, this.service, ' ', this.operation),
       this.depthBadge,
       this.errorMark,
       this.warningMark,
@@ -63,7 +65,7 @@ export class RowView {
     this.element = element('div', { className: 'row', attributes: { role: 'row' } }, this.nameCell, barCell);
   }
 
-  /** Takes the row out of the list until it is bound again (no id, so ids in the document stay unique). */
+  /** Takes the row out of the list until it is bound again. */
   release(): void {
     this.span = -1;
     this.element.removeAttribute('id');
@@ -71,6 +73,9 @@ export class RowView {
     this.element.classList.add('hidden');
     this.element.classList.remove('selected', 'match', 'current-match');
   }
+
+  /** The row index this view shows (valid while bound). */
+  row = -1;
 
   bind(context: RowContext, span: number, row: number): void {
     const { data } = context;
@@ -86,10 +91,12 @@ export class RowView {
     const onCriticalPath = data.critical.has(span);
 
     const element = this.element;
+    this.row = row;
     element.classList.remove('hidden');
-    element.id = `span-row-${span}`;
-    element.dataset.row = String(row);
-    element.style.transform = `translateY(${row * rowHeight}px)`;
+    // Only the selected row needs an id (the tree's aria-activedescendant points at it).
+    if (selected) element.id = activeRowId;
+    else if (element.id !== '') element.removeAttribute('id');
+    element.style.top = `${row * rowHeight}px`;
     element.setAttribute('aria-rowindex', String(row + 1));
     element.setAttribute('aria-level', String(depth + 1));
     element.setAttribute('aria-selected', selected ? 'true' : 'false');
@@ -107,17 +114,12 @@ export class RowView {
     this.toggle.classList.toggle('codicon-chevron-down', !collapsed);
     this.depthBadge.textContent = depth > maxIndentLevels ? `L${depth}` : '';
     this.chip.className = `service-chip svc-${data.colorSlots[span] ?? 0}`;
-    this.service.textContent = source.service;
-    this.operation.textContent = source.name;
+    setText(this.service, source.service);
+    setText(this.operation, source.name);
     this.errorMark.classList.toggle('hidden', !error);
     this.warningMark.classList.toggle('hidden', !data.hasWarnings(span));
 
-    const duration = formatDuration(source.durationNs);
-    this.bindBar(context, span, duration);
-    element.setAttribute(
-      'aria-label',
-      `${source.service} ${source.name}, ${duration}${error ? ', error' : ''}${onCriticalPath ? ', on the critical path' : ''}`,
-    );
+    this.bindBar(context, span, formatDuration(source.durationNs));
   }
 
   private bindBar(context: RowContext, span: number, duration: string): void {
@@ -126,7 +128,7 @@ export class RowView {
     const durationNs = data.span(span)?.durationNs ?? 0;
     const geometry = barGeometry(offset, durationNs, window);
     this.bar.className = `bar svc-${data.colorSlots[span] ?? 0}`;
-    this.label.textContent = duration;
+    setText(this.label, duration);
     if (!geometry) {
       this.bar.classList.add('hidden');
       this.label.style.left = durationNs + offset < window.startNs ? '4px' : '';
@@ -170,4 +172,9 @@ export class RowView {
     }
     this.criticalLayer.replaceChildren(...marks);
   }
+}
+
+/** Changes text only when it differs: replacing a text node with the same text still costs a layout. */
+function setText(node: HTMLElement, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
 }

@@ -4,7 +4,7 @@ import { rowsPerPage, scrollToReveal, visibleRows } from '../../../src/core/view
 import { element } from '../dom';
 import { Overview } from './overview';
 import { renderRuler } from './ruler';
-import { RowView, rowHeight, type RowContext } from './rowView';
+import { activeRowId, RowView, rowHeight, type RowContext } from './rowView';
 import { SpanTooltip } from './tooltip';
 import type { TraceData } from './traceData';
 
@@ -40,6 +40,7 @@ export class Timeline {
   private readonly overview: Overview;
   private readonly tooltip: SpanTooltip;
   private readonly active = new Map<number, RowView>();
+  private readonly viewOfElement = new WeakMap<Element, RowView>();
   private readonly spare: RowView[] = [];
   private window: TimeWindow;
   private criticalPath: boolean;
@@ -176,7 +177,7 @@ export class Timeline {
     this.body.setAttribute('aria-rowcount', String(rows.length));
     const selectedRow = this.selected >= 0 ? rows.rowOf(this.selected) : -1;
     if (selectedRow >= 0 && this.active.has(selectedRow)) {
-      this.body.setAttribute('aria-activedescendant', `span-row-${this.selected}`);
+      this.body.setAttribute('aria-activedescendant', activeRowId);
     } else {
       this.body.removeAttribute('aria-activedescendant');
     }
@@ -195,6 +196,7 @@ export class Timeline {
 
   private createRow(): RowView {
     const view = new RowView();
+    this.viewOfElement.set(view.element, view);
     this.spacer.append(view.element);
     return view;
   }
@@ -357,8 +359,8 @@ export class Timeline {
   }
 
   private spanAtEvent(event: Event): number {
-    const row = event.target instanceof Element ? event.target.closest<HTMLElement>('.row') : null;
-    if (!row?.dataset.row) return -1;
-    return this.data.rows.spanAt(Number(row.dataset.row));
+    const row = event.target instanceof Element ? event.target.closest('.row') : null;
+    const view = row ? this.viewOfElement.get(row) : undefined;
+    return view ? view.span : -1;
   }
 }
