@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { viewerContentSecurityPolicy } from '../../src/core/viewer/csp';
 import { repoRoot } from '../../test/harness/paths';
 
 /**
@@ -65,13 +66,7 @@ async function serve(url: string, hostScript: string, theme: string): Promise<[n
 /** The panel's HTML shell as `src/features/viewer/html.ts` writes it, with the stand-in host script first. */
 function pageHtml(theme: string): string {
   const nonce = randomBytes(18).toString('base64');
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    "style-src 'self'",
-    "font-src 'self'",
-    "img-src 'self' data:",
-  ].join('; ');
+  const csp = viewerContentSecurityPolicy(nonce, "'self'");
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

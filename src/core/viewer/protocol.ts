@@ -3,6 +3,7 @@
  * Both sides import these types; the host validates every incoming message with `parseWebviewMessage`
  * (see `validate.ts`) before it acts on it.
  */
+import type { GroupStats } from '../analysis/types';
 import type { Trace } from '../model/trace';
 
 // ─── shared shapes ───────────────────────────────────────────────────────────────────────────────────────────
@@ -89,18 +90,6 @@ export interface ErrorMark {
   readonly reason: string;
 }
 
-export interface OperationStats {
-  readonly service: string;
-  /** Empty for the per-service total row. */
-  readonly operation: string;
-  readonly count: number;
-  readonly errors: number;
-  readonly totalNs: number;
-  readonly selfNs: number;
-  readonly averageNs: number;
-  readonly p95Ns: number;
-}
-
 /**
  * Everything the trace view shows about one trace: the spans (after clock-skew adjustment, in start order) and
  * what analysis found. Spans are referred to by index into `trace.spans`, because span ids are not always unique.
@@ -112,8 +101,8 @@ export interface TraceDocument {
   readonly warnings: readonly TraceWarning[];
   readonly criticalPath: readonly CriticalPathSegment[];
   readonly errors: readonly ErrorMark[];
-  /** Per service (operation "") and per service and operation. */
-  readonly stats: readonly OperationStats[];
+  /** Per service (no operation) and per service and operation, as analysis computed them. */
+  readonly stats: readonly GroupStats[];
   /** Other traces the host holds, which span links may jump to. */
   readonly loadedTraceIds: readonly string[];
 }

@@ -1,6 +1,6 @@
-import type { BrokenLink, GroupStats, TraceAnalysis } from '../analysis/types';
+import type { BrokenLink, TraceAnalysis } from '../analysis/types';
 import type { Span } from '../model/trace';
-import type { OperationStats, TraceDocument, TraceRef, TraceSummary, TraceWarning } from './protocol';
+import type { TraceDocument, TraceRef, TraceSummary, TraceWarning } from './protocol';
 
 /**
  * Turns analysis results into what the viewer shows: the document for the trace view (with every warning
@@ -24,21 +24,8 @@ export function buildTraceDocument(analysis: TraceAnalysis, context: DocumentCon
     warnings: traceWarnings(analysis, context.brokenLinks),
     criticalPath: analysis.criticalPath.map(({ spanIndex, startNs, endNs }) => ({ spanIndex, startNs, endNs })),
     errors: analysis.errorSpans.map(({ spanIndex, reason }) => ({ spanIndex, reason })),
-    stats: [...analysis.serviceStats, ...analysis.operationStats].map(operationStats),
+    stats: [...analysis.serviceStats, ...analysis.operationStats],
     loadedTraceIds: context.loadedTraceIds.filter((traceId) => traceId !== analysis.traceId),
-  };
-}
-
-function operationStats(stats: GroupStats): OperationStats {
-  return {
-    service: stats.service,
-    operation: stats.operation ?? '',
-    count: stats.count,
-    errors: stats.errors,
-    totalNs: stats.totalNs,
-    selfNs: stats.selfNs,
-    averageNs: stats.count > 0 ? stats.totalNs / stats.count : 0,
-    p95Ns: stats.p95Ns,
   };
 }
 

@@ -1,8 +1,13 @@
 import { formatCount, formatDuration } from '../../../src/core/viewer/layout/format';
-import type { OperationStats } from '../../../src/core/viewer/protocol';
+import type { GroupStats } from '../../../src/core/analysis/types';
 import { element } from '../dom';
 
 type Column = 'name' | 'count' | 'errors' | 'totalNs' | 'selfNs' | 'averageNs' | 'p95Ns';
+
+/** The figure a column shows for a row (the average is derived: total over count). */
+function figure(stats: GroupStats, column: Exclude<Column, 'name'>): number {
+  return column === 'averageNs' ? (stats.count > 0 ? stats.totalNs / stats.count : 0) : stats[column];
+}
 
 const columns: readonly (readonly [Column, string])[] = [
   ['name', 'Service / operation'],
@@ -23,7 +28,7 @@ export class StatsTable {
   private sortColumn: Column = 'totalNs';
   private descending = true;
 
-  constructor(private readonly stats: readonly OperationStats[]) {
+  constructor(private readonly stats: readonly GroupStats[]) {
     this.element = element('section', { className: 'stats', attributes: { 'aria-label': 'Statistics per service and operation' } });
     this.render();
   }
@@ -61,27 +66,26 @@ export class StatsTable {
     this.element.replaceChildren(element('table', { className: 'stats-table' }, element('thead', {}, head), body));
   }
 
-  private grouped(): [OperationStats, OperationStats[]][] {
-    const services = this.stats.filter((stat) => stat.operation === '');
-    const byService = new Map<string, OperationStats[]>();
+  private grouped(): [GroupStats, GroupStats[]][] {
+    const services = this.stats.filter((stat) => stat.operation === undefined);
+    const byService = new Map<string, GroupStats[]>();
     for (const stat of this.stats) {
-      if (stat.operation === '') continue;
+      if (stat.operation === undefined) continue;
       const list = byService.get(stat.service) ?? [];
       list.push(stat);
       byService.set(stat.service, list);
     }
-    const compare = (a: OperationStats, b: OperationStats): number => {
+    const compare = (a: GroupStats, b: GroupStats): number => {
       const sign = this.descending ? -1 : 1;
-      if (this.sortColumn === 'name') {
-        return sign * (a.service.localeCompare(b.service) || a.operation.localeCompare(b.operation));
-      }
-      return sign * (a[this.sortColumn] - b[this.sortColumn]) || a.operation.localeCompare(b.operation);
+      const byName = a.service.localeCompare(b.service) || (a.operation ?? '').localeCompare(b.operation ?? '');
+      if (this.sortColumn === 'name') return sign * byName;
+      return sign * (figure(a, this.sortColumn) - figure(b, this.sortColumn)) || byName;
     };
     return services.sort(compare).map((service) => [service, (byService.get(service.service) ?? []).sort(compare)]);
   }
 
-  private row(stat: OperationStats, isService: boolean): HTMLElement {
-    const name = isService ? stat.service : stat.operation;
+  private row(stat: GroupStats, isService: boolean): HTMLElement {
+    const name = isService ? stat.service : (stat.operation ?? '');
     return element(
       'tr',
       { className: isService ? 'service-row' : 'operation-row' },
@@ -90,7 +94,7 @@ export class StatsTable {
       element('td', { className: `numeric ${stat.errors > 0 ? 'has-errors' : ''}`.trim(), text: formatCount(stat.errors) }),
       element('td', { className: 'numeric', text: formatDuration(stat.totalNs) }),
       element('td', { className: 'numeric', text: formatDuration(stat.selfNs) }),
-      element('td', { className: 'numeric', text: formatDuration(stat.averageNs) }),
+      element('td', { className: 'numeric', text: formatDuration(figure(stat, 'averageNs')) }),
       element('td', { className: 'numeric', text: formatDuration(stat.p95Ns) }),
     );
   }
