@@ -6,6 +6,11 @@ export interface TraceStitchSettings {
   'viewer.adjustClockSkew': boolean;
   'viewer.maxFileSizeMB': number;
   'jaeger.timeoutSeconds': number;
+  'receiver.enabled': boolean;
+  'receiver.host': string;
+  'receiver.otlpPort': number;
+  'receiver.zipkinPort': number;
+  'receiver.maxSpans': number;
 }
 
 type SettingKey = keyof TraceStitchSettings;
@@ -15,6 +20,11 @@ const defaults: TraceStitchSettings = {
   'viewer.adjustClockSkew': true,
   'viewer.maxFileSizeMB': 256,
   'jaeger.timeoutSeconds': 15,
+  'receiver.enabled': true,
+  'receiver.host': '127.0.0.1',
+  'receiver.otlpPort': 4318,
+  'receiver.zipkinPort': 9411,
+  'receiver.maxSpans': 50_000,
 };
 
 const section = 'traceStitch';

@@ -92,6 +92,11 @@ export async function startVsCodeServer(options: ServerOptions): Promise<Running
     extensions: path.join(dataDir, 'extensions'),
   };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+  // Built-in extensions (typescript-language-features, activated whenever a test edits settings.json) send
+  // telemetry despite --disable-telemetry; offline, the failed DNS lookup is an uncaught error in the extension
+  // host that fails whichever test happens to run. Telemetry off in user settings keeps them quiet.
+  mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+  writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ 'telemetry.telemetryLevel': 'off' }, null, 2));
   mkdirSync(resultsDir, { recursive: true });
   const logFile = path.join(resultsDir, `${options.name}-server.log`);
   const common = [

@@ -38,7 +38,22 @@ function main(): void {
     }
   };
 
+  // Requests still being answered: their server spans end only when the response is flushed, so 'flush' waits.
+  let inFlight = 0;
+  let idle: (() => void)[] = [];
+  const whenIdle = (): Promise<void> => (inFlight === 0 ? Promise.resolve() : new Promise((resolve) => idle.push(resolve)));
+
   const server = http.createServer((request, response) => {
+    inFlight++;
+    response.on('close', () => {
+      setImmediate(() => {
+        inFlight--;
+        if (inFlight > 0) return;
+        const waiting = idle;
+        idle = [];
+        for (const resolve of waiting) resolve();
+      });
+    });
     const url = new URL(request.url ?? '/', 'http://localhost');
     void (async () => {
       if (url.pathname === '/work') {
@@ -67,20 +82,22 @@ function main(): void {
 
   // 'flush' is the only message: flush the exporter, then report the recorded spans.
   process.on('message', () => {
-    void provider.forceFlush().then(() => {
-      const spans: ReportedSpan[] = memory.getFinishedSpans().map((span) => ({
-        traceId: span.spanContext().traceId,
-        spanId: span.spanContext().spanId,
-        parentSpanId: span.parentSpanContext?.spanId,
-        name: span.name,
-        kind: span.kind,
-        attributes: { ...span.attributes },
-        events: span.events.map((event) => event.name),
-        statusCode: span.status.code,
-        durationNs: (span.endTime[0] - span.startTime[0]) * 1e9 + (span.endTime[1] - span.startTime[1]),
-      }));
-      send({ type: 'spans', spans });
-    });
+    void whenIdle()
+      .then(() => provider.forceFlush())
+      .then(() => {
+        const spans: ReportedSpan[] = memory.getFinishedSpans().map((span) => ({
+          traceId: span.spanContext().traceId,
+          spanId: span.spanContext().spanId,
+          parentSpanId: span.parentSpanContext?.spanId,
+          name: span.name,
+          kind: span.kind,
+          attributes: { ...span.attributes },
+          events: span.events.map((event) => event.name),
+          statusCode: span.status.code,
+          durationNs: (span.endTime[0] - span.startTime[0]) * 1e9 + (span.endTime[1] - span.startTime[1]),
+        }));
+        send({ type: 'spans', spans });
+      });
   });
   process.on('disconnect', () => {
     server.close();

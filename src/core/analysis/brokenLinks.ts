@@ -3,7 +3,7 @@ import { attributeText } from '../formats/attributes';
 import { hostKey } from './clockSkew';
 import { formatDuration } from './duration';
 import { callAttributes, clientTarget, hostNamesService, pathMatchesRoute, sameHost, serverEndpoint, serviceLabel } from './peers';
-import { EnclosingSpanIndex, type LocatedSpan } from './spanIndex';
+import { EnclosingSpanIndex, endsInside, type LocatedSpan } from './spanIndex';
 import type { BrokenLink, BrokenLinkSpan, Evidence, SpanTree } from './types';
 
 /**
@@ -152,13 +152,19 @@ class World {
   /** Shape 2: a SERVER root of B inside a childless CLIENT span of A that targets B. */
   serverRootUnderClient(root: LocatedSpan): BrokenLink | undefined {
     const span = root.span;
+    const end = span.startNs + span.durationNs;
+    // A server span may end well after its client does (late flush, another process's clock): with the call's
+    // target matching, starting while the client was open is what counts; without, the end must fit too.
     const enclosing = this.index('childless-clients', this.childlessClients)
-      .enclosing(span.startNs, span.startNs + span.durationNs, this.toleranceNs)
+      .enclosing(span.startNs, end, this.toleranceNs, false)
       .filter((candidate) => candidate.traceIndex !== root.traceIndex);
     const candidates: Candidate[] = [];
     for (const located of enclosing) {
       const match = this.matchCall(located.span, span);
-      if (match) candidates.push({ located, ...match });
+      if (!match) continue;
+      const strong = match.evidence.some((item) => item.kind === 'peer-service' || item.kind === 'host' || item.kind === 'host-port');
+      const client = located.span;
+      if (strong || endsInside(span.startNs, end, client.startNs, client.startNs + client.durationNs, this.toleranceNs)) candidates.push({ located, ...match });
     }
     candidates.sort((a, b) => b.score - a.score || a.located.span.durationNs - b.located.span.durationNs);
     const chosen = candidates[0];
@@ -370,10 +376,16 @@ function competition(candidates: readonly LocatedSpan[], evidence: Evidence[]): 
 function containment(inner: Span, outer: Span, toleranceNs: number): Evidence {
   const startGap = inner.startNs - outer.startNs;
   const endGap = outer.startNs + outer.durationNs - (inner.startNs + inner.durationNs);
-  const tolerance = startGap < 0 || endGap < 0 ? ` (within the ${formatDuration(toleranceNs)} tolerance)` : '';
+  const starts = startGap >= 0 ? `starts ${formatDuration(startGap)} after` : `starts ${formatDuration(-startGap)} before (within the ${formatDuration(toleranceNs)} tolerance)`;
+  const ends =
+    endGap >= 0
+      ? `ends ${formatDuration(endGap)} before`
+      : endGap >= -toleranceNs
+        ? `ends ${formatDuration(-endGap)} after (within the ${formatDuration(toleranceNs)} tolerance)`
+        : `ends ${formatDuration(-endGap)} after (mostly overlapping: responses are flushed after the caller has them)`;
   return {
     kind: 'time-containment',
-    detail: `${inner.service}'s ${inner.kind.toUpperCase()} span "${inner.name}" starts ${formatDuration(startGap)} after and ends ${formatDuration(endGap)} before ${outer.service}'s ${outer.kind.toUpperCase()} span "${outer.name}" in trace ${outer.traceId}${tolerance}`,
+    detail: `${inner.service}'s ${inner.kind.toUpperCase()} span "${inner.name}" ${starts} and ${ends} ${outer.service}'s ${outer.kind.toUpperCase()} span "${outer.name}" in trace ${outer.traceId}`,
   };
 }
 

@@ -100,6 +100,11 @@ export class TraceReceiver {
 
   private listen(protocol: ReceiverProtocol, port: number): Promise<void> {
     const host = this.options.host;
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      this.states.set(protocol, { protocol, status: 'failed', host, port, errorCode: 'other', error: `${port} is not a port number (0–65535; 0 picks a free port)` });
+      this.log.warn(`Receiver (${protocol}) not started: ${port} is not a port number`);
+      return Promise.resolve();
+    }
     const server = createServer((request, response) => {
       void this.handle(protocol, request, response);
     });

@@ -16,10 +16,11 @@ export interface ReceiverStatusText {
 
 const protocolNames = { otlp: 'OTLP/HTTP', zipkin: 'Zipkin' } as const;
 
-export function receiverStatusText(endpoints: readonly ReceiverEndpoint[], stats: TraceStoreStats): ReceiverStatusText {
+export function receiverStatusText(receiver: { readonly enabled: boolean; readonly endpoints: readonly ReceiverEndpoint[] }, stats: TraceStoreStats): ReceiverStatusText {
+  const { endpoints } = receiver;
   const listening = endpoints.filter((endpoint) => endpoint.status === 'listening');
   const failed = endpoints.filter((endpoint) => endpoint.status === 'failed');
-  const state = endpoints.length === 0 || endpoints.every((e) => e.status === 'stopped') ? 'stopped' : listening.length === 0 ? 'failed' : failed.length > 0 ? 'partly' : 'listening';
+  const state = !receiver.enabled || endpoints.every((e) => e.status === 'stopped') ? 'stopped' : listening.length === 0 ? 'failed' : failed.length > 0 ? 'partly' : 'listening';
   const spans = `${formatCount(stats.spans)} span${stats.spans === 1 ? '' : 's'}`;
   const ports = listening.map((endpoint) => `${protocolNames[endpoint.protocol]} :${endpoint.port}`).join(', ');
   const lines = endpoints.map((endpoint) =>
@@ -34,7 +35,12 @@ export function receiverStatusText(endpoints: readonly ReceiverEndpoint[], stats
   const tooltip = [`Trace Stitch receiver`, ...lines, received, evicted, 'Click to search the received traces.'].filter((line) => line !== '').join('\n');
   switch (state) {
     case 'stopped':
-      return { text: '$(radio-tower) Receiver off', tooltip, detail: 'stopped', state };
+      return {
+        text: '$(radio-tower) Receiver off',
+        tooltip: `${tooltip}\nTurn it on with traceStitch.receiver.enabled.`,
+        detail: receiver.enabled ? 'stopped' : 'off (traceStitch.receiver.enabled)',
+        state,
+      };
     case 'failed':
       return { text: '$(error) Receiver', tooltip, detail: `not listening: ${failed[0]?.error ?? 'failed to start'}`, state };
     case 'partly':

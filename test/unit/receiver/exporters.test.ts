@@ -41,6 +41,7 @@ describe('Real OpenTelemetry exporters → built-in receiver', function () {
       assert.equal(await service.get('/fail'), 500);
       const reported = await service.flush();
       assert.ok(reported.length >= 10, `the service recorded only ${reported.length} spans`);
+      await running.waitForSpans(reported.length);
 
       const byTrace = new Map<string, ReportedSpan[]>();
       for (const span of reported) byTrace.set(span.traceId, [...(byTrace.get(span.traceId) ?? []), span]);

@@ -226,6 +226,16 @@ describe('Receiver: ports', () => {
     }
   });
 
+  it('refuses a port number that is no port, without throwing', async () => {
+    const running = await startTestReceiver(1000, { zipkinPort: 70000 });
+    try {
+      assert.equal(running.receiver.endpoints[1]?.error, '70000 is not a port number (0–65535; 0 picks a free port)');
+      assert.equal(running.receiver.endpoints[0]?.status, 'listening');
+    } finally {
+      await running.stop();
+    }
+  });
+
   it('binds 127.0.0.1 by default in the URLs it reports, and stops cleanly', async () => {
     const running = await startTestReceiver();
     assert.match(running.url('otlp'), /^http:\/\/127\.0\.0\.1:\d+\/v1\/traces$/);

@@ -8,7 +8,7 @@ const zipkin: ReceiverEndpoint = { protocol: 'zipkin', status: 'listening', host
 
 describe('receiver status text', () => {
   it('shows the span count while listening, with the endpoints in the tooltip', () => {
-    const text = receiverStatusText([otlp, zipkin], stats);
+    const text = receiverStatusText({ enabled: true, endpoints: [otlp, zipkin] }, stats);
     assert.equal(text.state, 'listening');
     assert.equal(text.text, '$(radio-tower) 1,234 spans');
     assert.equal(text.detail, 'OTLP/HTTP :4318, Zipkin :9411 · 1,234 spans');
@@ -18,19 +18,20 @@ describe('receiver status text', () => {
 
   it('says which endpoint failed and why', () => {
     const taken: ReceiverEndpoint = { protocol: 'zipkin', status: 'failed', host: '127.0.0.1', port: 9411, error: 'port 9411 is in use', errorCode: 'port-in-use' };
-    const partly = receiverStatusText([otlp, taken], stats);
+    const partly = receiverStatusText({ enabled: true, endpoints: [otlp, taken] }, stats);
     assert.equal(partly.state, 'partly');
     assert.match(partly.text, /^\$\(warning\)/);
     assert.match(partly.tooltip, /Zipkin: not listening: port 9411 is in use/);
-    const failed = receiverStatusText([{ ...otlp, status: 'failed', error: 'port 4318 is in use' }, taken], stats);
+    const failed = receiverStatusText({ enabled: true, endpoints: [{ ...otlp, status: 'failed', error: 'port 4318 is in use' }, taken] }, stats);
     assert.equal(failed.state, 'failed');
     assert.equal(failed.text, '$(error) Receiver');
     assert.equal(failed.detail, 'not listening: port 4318 is in use');
   });
 
-  it('mentions evicted traces and a stopped receiver', () => {
-    assert.match(receiverStatusText([otlp], { ...stats, evictedTraces: 7 }).tooltip, /7 older traces dropped to stay within 100,000 spans/);
-    assert.equal(receiverStatusText([], stats).state, 'stopped');
+  it('mentions evicted traces and a receiver turned off', () => {
+    assert.match(receiverStatusText({ enabled: true, endpoints: [otlp] }, { ...stats, evictedTraces: 7 }).tooltip, /7 older traces dropped to stay within 100,000 spans/);
+    const off = receiverStatusText({ enabled: false, endpoints: [] }, stats);
+    assert.deepEqual([off.state, off.detail], ['stopped', 'off (traceStitch.receiver.enabled)']);
   });
 });
 

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { ReceiverTraceSource } from '../../../core/sources/receiverSource';
 import { receiverStatusText } from '../../../core/viewer/receiverText';
 import type { Host } from '../../../host/host';
 import type { ViewerApi } from '../activate';
@@ -16,8 +15,8 @@ const refreshIntervalMs = 1_000;
  * item (listening / spans received / error) that opens the viewer's search on it.
  */
 export function connectReceiver(host: Host, viewer: ViewerApi, recent: RecentTracesView, receiver: ReceiverHandle): vscode.Disposable {
-  const describe = (): ReturnType<typeof receiverStatusText> => receiverStatusText(receiver.endpoints(), receiver.store.stats);
-  const source = new AdaptedSource(new ReceiverTraceSource(receiver.store), {
+  const describe = (): ReturnType<typeof receiverStatusText> => receiverStatusText(receiver.state, receiver.store.stats);
+  const source = new AdaptedSource(receiver.source, {
     id: receiverSourceId,
     label: 'Built-in receiver',
     ignoreLookback: false,
@@ -53,7 +52,7 @@ export function connectReceiver(host: Host, viewer: ViewerApi, recent: RecentTra
     receiver.store.onDidUpdateTrace(updateSoon),
     receiver.store.onDidEvictTraces(updateSoon),
     receiver.store.onDidClear(updateSoon),
-    receiver.onDidChangeEndpoints(update),
+    receiver.onDidChangeState(update),
   ];
   host.log.info('The built-in receiver is shown in the viewer, the Recent Traces view and the status bar.');
   return new vscode.Disposable(() => {
