@@ -1,9 +1,40 @@
 import * as assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import { ExportResultCode } from '@opentelemetry/core';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import type { FrameLocator, Page } from 'playwright-core';
-import { runCommandFromPalette, saveScreenshot } from '../harness/workbench';
+import { runCommandFromPalette, saveScreenshot, setWorkspaceSetting } from '../harness/workbench';
 import { startJaegerReplayServer, type ReplayServer } from '../support/jaegerReplayServer';
+import { recordSdkSpans } from '../support/sdkSpans';
 import { useWorkbench } from './session';
 import { viewerFrame, waitForTimeline } from './viewerPage';
+
+/** A port nothing listens on right now, so that parallel test runs never fight over 4318 and 9411. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        resolve(typeof address === 'object' && address !== null ? address.port : 0);
+      });
+    });
+  });
+}
+
+/** Sends spans with the real OTLP/HTTP exporter, as an instrumented service would. */
+function exportSpans(url: string, spans: ReadableSpan[]): Promise<void> {
+  const exporter = new OTLPTraceExporter({ url });
+  return new Promise((resolve, reject) => {
+    exporter.export(spans, (result) => {
+      void exporter.shutdown();
+      if (result.code === ExportResultCode.SUCCESS) resolve();
+      else reject(result.error ?? new Error('the export failed'));
+    });
+  });
+}
 
 /** Answers the quick input that is open now (VS Code's input boxes of a multi-step command). */
 async function answerInput(page: Page, title: RegExp, text: string): Promise<void> {
@@ -62,5 +93,47 @@ describe('Trace viewer sources (e2e)', () => {
     await viewer.locator('.trace-facts').getByText('00000000000000000000000000000001').waitFor();
     await page.locator('.activitybar [aria-label="Trace Stitch"]').first().click();
     await page.locator('.pane-body .monaco-list-row', { hasText: 'Jaeger at' }).getByText('connected').waitFor();
+  });
+});
+
+describe('Trace viewer with the built-in receiver (e2e)', () => {
+  const ports = { otlp: 0, zipkin: 0 };
+  before(async () => {
+    ports.otlp = await freePort();
+    ports.zipkin = await freePort();
+  });
+  const workbench = useWorkbench('traces', { colorTheme: 'Default Light Modern' }, (folder) => {
+    setWorkspaceSetting(folder, 'traceStitch.receiver.otlpPort', ports.otlp);
+    setWorkspaceSetting(folder, 'traceStitch.receiver.zipkinPort', ports.zipkin);
+  });
+
+  it('lists a trace sent by a real OTLP exporter in Recent Traces and the status bar, and opens it', async () => {
+    const { page } = workbench();
+    const status = page.locator('.statusbar-item', { hasText: /\d+ spans?$/ });
+    await status.waitFor({ timeout: 60_000 });
+    await page.locator('.activitybar [aria-label="Trace Stitch"]').first().click();
+    await page.locator('.pane-header', { hasText: 'Recent Traces' }).waitFor();
+
+    const spans = await recordSdkSpans('e2e-shop');
+    await exportSpans(`http://127.0.0.1:${ports.otlp}/v1/traces`, spans);
+    const root = spans.find((span) => span.name === 'POST /orders');
+    assert.ok(root);
+    const recent = page.locator('.pane-body .monaco-list-row', { hasText: 'e2e-shop: POST /orders' });
+    await recent.waitFor({ timeout: 30_000 });
+    assert.match(await recent.innerText(), /2 spans · 1 error/);
+    await page.locator('.statusbar-item', { hasText: `${spans.length} spans` }).waitFor();
+    await page.locator('.pane-body .monaco-list-row', { hasText: 'Built-in receiver' }).getByText(`:${ports.otlp}`).waitFor();
+
+    await recent.click();
+    const viewer = await waitForTimeline(page, root.spanContext().traceId);
+    await viewer.locator('.trace-title', { hasText: 'e2e-shop: POST /orders' }).waitFor();
+    assert.match(await viewer.locator('.trace-facts').innerText(), /Spans\s+2/);
+    await saveScreenshot(page, 'viewer-receiver-live');
+
+    // The status bar item opens the search on the receiver.
+    await status.click();
+    await viewer.locator('#search-source', { hasText: 'Built-in receiver' }).waitFor();
+    await viewer.getByRole('button', { name: 'Find Traces' }).click();
+    await viewer.locator('.results-table tbody tr', { hasText: 'e2e-shop: POST /orders' }).waitFor();
   });
 });
