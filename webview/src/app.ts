@@ -48,6 +48,13 @@ export class ViewerApp {
     });
     this.version = element('span', { className: 'version' });
     root.replaceChildren(this.tabs);
+    // VS Code discards a hidden panel's page: whatever is still waiting to be saved is saved first.
+    window.addEventListener('pagehide', () => {
+      this.traceView?.flushState();
+    });
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') this.traceView?.flushState();
+    });
     this.search.element.querySelector('.empty-state')?.append(this.version);
   }
 

@@ -96,13 +96,7 @@ export function loadState(): ViewerState {
   };
 }
 
-let pending: ReturnType<typeof setTimeout> | undefined;
-
-/** Saves soon (scrolling and typing change the state many times a second). */
+/** Hands the state to VS Code, which keeps it with the panel (cheap: the state is small). */
 export function saveState(state: ViewerState): void {
-  if (pending !== undefined) clearTimeout(pending);
-  pending = setTimeout(() => {
-    pending = undefined;
-    vscodeApi.setState(state);
-  }, 150);
+  vscodeApi.setState(state);
 }

@@ -13,8 +13,8 @@ export interface TimelineEvents {
   select(span: number): void;
   openCode(span: number): void;
   startFind(): void;
-  /** Collapse state, zoom or scroll changed: worth saving. */
-  viewChanged(): void;
+  /** Collapse state, zoom or scroll changed: worth saving (scrolling often, so it may wait). */
+  viewChanged(cause: 'scroll' | 'change'): void;
 }
 
 export interface TimelineOptions {
@@ -205,7 +205,7 @@ export class Timeline {
   rowsChanged(): void {
     this.spacer.style.height = `${this.data.rows.length * rowHeight}px`;
     this.restyle();
-    this.events.viewChanged();
+    this.events.viewChanged('change');
   }
 
   /** Re-binds every visible row on the next render (selection, highlight or zoom changed). */
@@ -226,7 +226,7 @@ export class Timeline {
     if (rows.rowOf(span) < 0) {
       rows.reveal(span);
       this.spacer.style.height = `${rows.length * rowHeight}px`;
-      this.events.viewChanged();
+      this.events.viewChanged('change');
     }
     const row = rows.rowOf(span);
     if (row < 0) return;
@@ -244,7 +244,7 @@ export class Timeline {
   setCriticalPath(shown: boolean): void {
     this.criticalPath = shown;
     this.restyle();
-    this.events.viewChanged();
+    this.events.viewChanged('change');
   }
 
   setWindow(window: TimeWindow): void {
@@ -252,7 +252,7 @@ export class Timeline {
     this.overview.setWindow(window);
     renderRuler(this.ruler, this.grid, window, this.barWidth);
     this.restyle();
-    this.events.viewChanged();
+    this.events.viewChanged('change');
   }
 
   zoom(direction: 'in' | 'out' | 'reset', anchor = 0.5): void {
@@ -293,7 +293,7 @@ export class Timeline {
     this.body.addEventListener('scroll', () => {
       this.tooltip.hide();
       this.render();
-      this.events.viewChanged();
+      this.events.viewChanged('scroll');
     });
     this.body.addEventListener('click', (event) => {
       const span = this.spanAtEvent(event);
@@ -350,7 +350,7 @@ export class Timeline {
         resizer.removeEventListener('pointermove', move);
         resizer.removeEventListener('pointerup', up);
         this.restyle();
-        this.events.viewChanged();
+        this.events.viewChanged('change');
       };
       resizer.addEventListener('pointermove', move);
       resizer.addEventListener('pointerup', up);

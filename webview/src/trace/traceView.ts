@@ -32,6 +32,8 @@ export class TraceView {
   private currentMatch = -1;
   private selected = -1;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The collapse state as saved, recomputed only after the rows changed (it walks every span). */
+  private savedCollapse: Pick<TraceViewState, 'collapsedSpanIds' | 'allCollapsed'> | undefined;
 
   constructor(
     document: TraceDocument,
@@ -60,8 +62,9 @@ export class TraceView {
         startFind: () => {
           this.toolbar.findInput.focus();
         },
-        viewChanged: () => {
-          this.scheduleSave();
+        viewChanged: (cause) => {
+          if (cause === 'change') this.savedCollapse = undefined;
+          this.scheduleSave(cause === 'scroll');
         },
       },
     );
@@ -293,21 +296,42 @@ export class TraceView {
     return handle;
   }
 
-  private scheduleSave(): void {
+  /**
+   * Saves the view: at once for a deliberate change (VS Code may discard the page any moment after, when the panel
+   * is hidden), a moment later while scrolling goes on.
+   */
+  private scheduleSave(later = false): void {
     if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (!later) {
+      this.events.stateChanged(this.snapshot());
+      return;
+    }
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
       this.events.stateChanged(this.snapshot());
     }, 200);
   }
 
-  private snapshot(): TraceViewState {
+  private collapseState(): Pick<TraceViewState, 'collapsedSpanIds' | 'allCollapsed'> {
     const collapsed = this.data.rows.collapsedSpans();
     const tooMany = collapsed.length > maxSavedCollapsed;
     return {
-      ...this.state,
       collapsedSpanIds: tooMany ? [] : collapsed.map((index) => this.data.span(index)?.spanId ?? '').filter((id) => id !== ''),
       allCollapsed: tooMany,
+    };
+  }
+
+  /** Saves any pending change now (the page is about to go). */
+  flushState(): void {
+    if (this.saveTimer !== undefined) this.scheduleSave();
+  }
+
+  private snapshot(): TraceViewState {
+    this.savedCollapse ??= this.collapseState();
+    return {
+      ...this.state,
+      ...this.savedCollapse,
       window: this.timeline.timeWindow,
       criticalPath: this.timeline.criticalPathShown,
       scrollTop: this.timeline.scrollTop,
