@@ -136,6 +136,10 @@ describe('Trace viewer, dark theme (e2e)', () => {
     // Copying goes through the extension, which confirms in the status bar.
     await viewer.locator('vscode-toolbar-button[label="Copy trace ID"]').click();
     await page.locator('.statusbar').getByText('copied the trace id').waitFor();
+
+    // The Sources view lists the opened file with its trace.
+    await page.locator('.activitybar [aria-label="Trace Stitch"]').first().click();
+    await page.locator('.pane-body .monaco-list-row', { hasText: 'genaiTestTrace.json' }).getByText('1 trace').waitFor();
     await saveScreenshot(page, 'viewer-dark-jaeger');
   });
 

@@ -118,7 +118,9 @@ export class ViewerSession implements vscode.Disposable {
 
   private async openTrace(ref: TraceRef, focusSpanId: string | undefined, requestId: number | undefined): Promise<void> {
     await this.run('trace', requestId, async (signal) => {
+      const started = performance.now();
       const loaded = await this.load(ref, signal);
+      const loadedAt = performance.now();
       const library = this.context.library;
       const source = this.context.registry.get(ref.sourceId);
       const document = buildTraceDocument(loaded.analysis, {
@@ -128,6 +130,11 @@ export class ViewerSession implements vscode.Disposable {
         loadedTraceIds: library.loadedTraceIds(),
       });
       this.post({ type: 'trace', ...(requestId === undefined ? {} : { requestId }), document, ...(focusSpanId ? { focusSpanId } : {}) });
+      const spans = document.trace.spans.length;
+      this.context.host.log.info(
+        `Showing trace ${ref.traceId} (${spans} spans): loaded and analyzed in ${Math.round(loadedAt - started)} ms, ` +
+          `explained and posted in ${Math.round(performance.now() - loadedAt)} ms`,
+      );
     });
   }
 

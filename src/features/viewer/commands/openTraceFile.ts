@@ -26,7 +26,9 @@ export async function openTraceFiles(context: ViewerContext, uri?: vscode.Uri, s
     if (!source) continue;
     context.registry.add(source);
     remember(context, file);
+    const started = performance.now();
     const loaded = context.library.add(source.id, source.traces);
+    context.host.log.info(`Analyzed ${loaded.length} trace(s) of ${source.label} in ${Math.round(performance.now() - started)} ms`);
     const [only] = loaded;
     if (loaded.length === 1 && only) ViewerPanel.showTrace(context, only.ref);
     else ViewerPanel.show(context).session.showTraces(source, loaded, source.notes());
@@ -55,9 +57,12 @@ export async function readTraceFile(context: ViewerContext, uri: vscode.Uri, tel
   }
   const maxFileBytes = host.settings.get('viewer.maxFileSizeMB') * 1024 * 1024;
   try {
+    const started = performance.now();
     const files = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading ${name}` }, () =>
       FileTraceSource.load([uri.fsPath], { maxFileBytes }),
     );
+    const spans = files.traces.reduce((sum, trace) => sum + trace.spans.length, 0);
+    host.log.info(`Read ${name}: ${files.traces.length} traces, ${spans} spans in ${Math.round(performance.now() - started)} ms`);
     for (const item of files.skipped) host.log.warn(`${item.source}: ${item.reason}`);
     if (files.traces.length === 0) {
       const reason = files.skipped[0]?.reason ?? 'it holds no spans';
