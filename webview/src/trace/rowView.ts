@@ -36,7 +36,9 @@ export class RowView {
   private readonly warningMark: HTMLSpanElement;
   private readonly bar: HTMLDivElement;
   private readonly label: HTMLSpanElement;
-  private readonly criticalLayer: HTMLDivElement;
+  private readonly barCell: HTMLDivElement;
+  /** Created the first time the row shows critical-path segments (most rows never do). */
+  private criticalLayer: HTMLDivElement | undefined;
   span = -1;
 
   constructor() {
@@ -59,10 +61,9 @@ export class RowView {
       this.warningMark,
     );
     this.bar = element('div', { className: 'bar' });
-    this.criticalLayer = element('div', { className: 'critical-layer' });
     this.label = element('span', { className: 'bar-label' });
-    const barCell = element('div', { className: 'bar-cell', attributes: { role: 'gridcell' } }, this.bar, this.criticalLayer, this.label);
-    this.element = element('div', { className: 'row', attributes: { role: 'row' } }, this.nameCell, barCell);
+    this.barCell = element('div', { className: 'bar-cell', attributes: { role: 'gridcell' } }, this.bar, this.label);
+    this.element = element('div', { className: 'row', attributes: { role: 'row' } }, this.nameCell, this.barCell);
   }
 
   /** Takes the row out of the list until it is bound again. */
@@ -134,7 +135,7 @@ export class RowView {
       this.label.style.left = durationNs + offset < window.startNs ? '4px' : '';
       this.label.style.right = durationNs + offset < window.startNs ? '' : '4px';
       this.label.classList.add('off-screen');
-      this.criticalLayer.replaceChildren();
+      this.criticalLayer?.replaceChildren();
       return;
     }
     this.label.classList.remove('off-screen');
@@ -157,8 +158,12 @@ export class RowView {
   private bindCriticalPath(context: RowContext, span: number): void {
     const segments = context.criticalPath ? context.data.critical.get(span) : undefined;
     if (!segments) {
-      if (this.criticalLayer.childElementCount > 0) this.criticalLayer.replaceChildren();
+      if (this.criticalLayer && this.criticalLayer.childElementCount > 0) this.criticalLayer.replaceChildren();
       return;
+    }
+    if (!this.criticalLayer) {
+      this.criticalLayer = element('div', { className: 'critical-layer' });
+      this.barCell.insertBefore(this.criticalLayer, this.label);
     }
     const marks: HTMLElement[] = [];
     for (const segment of segments) {
