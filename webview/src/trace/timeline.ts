@@ -174,13 +174,9 @@ export class Timeline {
       view.bind(context, rows.spanAt(row), row);
       this.active.set(row, view);
     }
-    this.body.setAttribute('aria-rowcount', String(rows.length));
+    setAttributeIfChanged(this.body, 'aria-rowcount', String(rows.length));
     const selectedRow = this.selected >= 0 ? rows.rowOf(this.selected) : -1;
-    if (selectedRow >= 0 && this.active.has(selectedRow)) {
-      this.body.setAttribute('aria-activedescendant', activeRowId);
-    } else {
-      this.body.removeAttribute('aria-activedescendant');
-    }
+    setAttributeIfChanged(this.body, 'aria-activedescendant', selectedRow >= 0 && this.active.has(selectedRow) ? activeRowId : undefined);
   }
 
   private context(): RowContext {
@@ -363,4 +359,11 @@ export class Timeline {
     const view = row ? this.viewOfElement.get(row) : undefined;
     return view ? view.span : -1;
   }
+}
+
+/** Attribute writes are skipped when nothing changes: scrolling renders every frame. */
+function setAttributeIfChanged(target: Element, name: string, value: string | undefined): void {
+  if (target.getAttribute(name) === (value ?? null)) return;
+  if (value === undefined) target.removeAttribute(name);
+  else target.setAttribute(name, value);
 }
