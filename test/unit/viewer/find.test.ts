@@ -39,6 +39,13 @@ describe('find in trace', () => {
     assert.deepEqual(ids(finder.find(parseFindQuery('system=postgresql'), tree)), []);
   });
 
+  it('can index spans ahead of time in slices, with the same results', () => {
+    const early = new SpanFinder(spans);
+    assert.equal(early.prepare(0, 2), 2);
+    assert.equal(early.prepare(2, 100), spans.length);
+    assert.deepEqual(ids(early.find(parseFindQuery('orders'), tree)), ['root', 'a']);
+  });
+
   it('finds nothing for an empty query', () => {
     assert.equal(finder.find(parseFindQuery('   '), tree).length, 0);
   });

@@ -32,6 +32,7 @@ export class TraceView {
   private currentMatch = -1;
   private selected = -1;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
   /** The collapse state as saved, recomputed only after the rows changed (it walks every span). */
   private savedCollapse: Pick<TraceViewState, 'collapsedSpanIds' | 'allCollapsed'> | undefined;
 
@@ -165,10 +166,21 @@ export class TraceView {
   /** Call once the view is in the document: lays out the timeline, restores selection and find. */
   mount(focusSpanId?: string): void {
     this.timeline.layout();
+    this.indexForFindWhenIdle(0);
     if (this.state.find !== '') this.runFind();
     const focus = focusSpanId ?? this.state.selectedSpanId;
     const index = focus === undefined ? undefined : this.data.tree.indexOf(focus);
     if (index !== undefined) this.select(index, focusSpanId !== undefined);
+  }
+
+  /** Indexes span text for find in idle slices, so that the first find in a big trace answers at once. */
+  private indexForFindWhenIdle(from: number): void {
+    if (from >= this.data.spans.length || this.disposed) return;
+    requestIdleCallback((deadline) => {
+      let next = from;
+      while (next < this.data.spans.length && deadline.timeRemaining() > 2) next = this.data.finder.prepare(next, next + 500);
+      this.indexForFindWhenIdle(next);
+    });
   }
 
   focusTimeline(): void {
@@ -176,6 +188,7 @@ export class TraceView {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.timeline.dispose();
     if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
   }

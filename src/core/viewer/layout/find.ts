@@ -45,6 +45,16 @@ export class SpanFinder {
     return result.sort((a, b) => (tree.preorder[a] ?? 0) - (tree.preorder[b] ?? 0));
   }
 
+  /**
+   * Builds the searchable text of spans `from` to `to` ahead of time (in idle moments after a trace renders), so
+   * that the first find in a big trace does not pay for indexing it. Returns where it stopped.
+   */
+  prepare(from: number, to: number): number {
+    const end = Math.min(to, this.spans.length);
+    for (let i = from; i < end; i++) this.haystack(i);
+    return end;
+  }
+
   private haystack(index: number): string {
     const cached = this.haystacks[index];
     if (cached !== undefined) return cached;
