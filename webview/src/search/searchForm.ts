@@ -46,6 +46,7 @@ export class SearchForm {
   private sources: readonly SourceInfo[] = [];
   /** The source whose services were last asked for. */
   private loadedSourceId: string | undefined;
+  private sourceListKey = '';
 
   constructor(
     private readonly state: SearchFormState,
@@ -97,11 +98,17 @@ export class SearchForm {
   setSources(sources: readonly SourceInfo[]): void {
     this.sources = sources;
     const wanted = sources.find((source) => source.id === this.state.sourceId) ?? sources[0];
-    setOptions(
-      this.source,
-      sources.map((source) => ({ label: source.label, value: source.id, description: source.detail })),
-      wanted?.id ?? '',
-    );
+    // The receiver's span count changes every second while traces stream in; the list is rebuilt (which would close
+    // an open dropdown) only when sources come or go or change their names or state.
+    const listKey = sources.map((source) => `${source.id}\n${source.label}\n${source.state}`).join('\n');
+    if (listKey !== this.sourceListKey) {
+      this.sourceListKey = listKey;
+      setOptions(
+        this.source,
+        sources.map((source) => ({ label: source.label, value: source.id, description: source.detail })),
+        wanted?.id ?? '',
+      );
+    }
     this.submitButton.disabled = sources.length === 0;
     if (!wanted || wanted.id === this.loadedSourceId) return;
     if (wanted.id !== this.state.sourceId) {
