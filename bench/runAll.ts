@@ -1,10 +1,12 @@
 import { benchActivation } from './activation/run';
 import { benchViewer } from './viewer/run';
+import { benchTraceData } from './traceData';
 
 /** `npm run bench`: every benchmark in turn; each prints `bench:<name> <median> <unit>`. */
 const benchmarks: readonly (readonly [string, () => Promise<void>])[] = [
   ['activation', () => benchActivation()],
   ['viewer', () => benchViewer()],
+  ['trace-data', () => benchTraceData()],
 ];
 
 async function main(): Promise<void> {

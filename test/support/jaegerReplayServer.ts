@@ -22,6 +22,11 @@ export interface ReplayOptions {
   readonly authorization?: string;
   /** Compress responses when the client accepts gzip. */
   readonly gzip?: boolean;
+  /**
+   * Answer API v3 searches the way older Jaegers' grpc-gateway streamed them: one `{"result": …}` document per
+   * line (the recorded FindTraces response, twice).
+   */
+  readonly streamSearch?: boolean;
 }
 
 export interface ReplayServer {
@@ -54,7 +59,7 @@ function v1Error(status: number, message: string): Reply {
 
 const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
-function v3Routes(): (path: string, query: URLSearchParams) => Reply | undefined {
+function v3Routes(streamSearch: boolean): (path: string, query: URLSearchParams) => Reply | undefined {
   const services = JSON.parse(read('jaeger/apiv3-snapshots/GetServices.json')) as { services: string[] };
   const findTraces = read('jaeger/apiv3-snapshots/FindTraces.json');
   const getTrace = read('jaeger/apiv3-snapshots/GetTrace.json');
@@ -70,7 +75,9 @@ function v3Routes(): (path: string, query: URLSearchParams) => Reply | undefined
       if (min === null || max === null) return v3Error(400, 'query.start_time_min and query.start_time_max are required');
       if (!rfc3339.test(min)) return v3Error(400, `malformed parameter query.start_time_min: ${min}`);
       if (!rfc3339.test(max)) return v3Error(400, `malformed parameter query.start_time_max: ${max}`);
-      return services.services.includes(query.get('query.service_name') ?? '') ? { status: 200, body: findTraces } : v3Error(404, 'No traces found');
+      if (!services.services.includes(query.get('query.service_name') ?? '')) return v3Error(404, 'No traces found');
+      const compact = JSON.stringify(JSON.parse(findTraces));
+      return { status: 200, body: streamSearch ? `${compact}\n${compact}\n` : findTraces };
     }
     const traceMatch = /^\/api\/v3\/traces\/([^/]+)$/.exec(path);
     if (traceMatch) return traceMatch[1] === recordedTraceId ? { status: 200, body: getTrace } : v3Error(404, 'trace not found');
@@ -105,7 +112,7 @@ function v1Routes(): (path: string, query: URLSearchParams) => Reply | undefined
 }
 
 export async function startJaegerReplayServer(options: ReplayOptions): Promise<ReplayServer> {
-  const routes = [...(options.apis.includes('v3') ? [v3Routes()] : []), ...(options.apis.includes('v1') ? [v1Routes()] : [])];
+  const routes = [...(options.apis.includes('v3') ? [v3Routes(options.streamSearch ?? false)] : []), ...(options.apis.includes('v1') ? [v1Routes()] : [])];
   const basePath = options.basePath ?? '';
   const requests: string[] = [];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {

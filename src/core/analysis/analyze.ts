@@ -21,7 +21,12 @@ export function analyzeTrace(input: Trace, options: AnalysisOptions = {}): Trace
     }
   }
   const selfTimes = computeSelfTimes(trace, tree);
-  const stats = computeStats(trace, selfTimes);
+  const reasons = trace.spans.map(errorReason);
+  const stats = computeStats(
+    trace,
+    selfTimes,
+    reasons.map((reason) => reason !== undefined),
+  );
   let startNs = Number.POSITIVE_INFINITY;
   let endNs = Number.NEGATIVE_INFINITY;
   const services: string[] = [];
@@ -34,7 +39,7 @@ export function analyzeTrace(input: Trace, options: AnalysisOptions = {}): Trace
       seenServices.add(span.service);
       services.push(span.service);
     }
-    const reason = errorReason(span);
+    const reason = reasons[spanIndex];
     if (reason !== undefined) errorSpans.push({ spanIndex, spanId: span.spanId, reason });
   });
   if (trace.spans.length === 0) startNs = endNs = 0;

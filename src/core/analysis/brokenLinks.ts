@@ -37,25 +37,20 @@ const minimumConfidence = 0.25;
 export function findBrokenLinks(traces: readonly AnalyzedTrace[], toleranceNs = defaultContainmentToleranceNs): BrokenLink[] {
   const world = new World(traces, toleranceNs);
   const links: BrokenLink[] = [];
-  const clientsInLinks = new Set<Span>();
-  traces.forEach((analyzed, traceIndex) => {
-    for (const rootIndex of analyzed.tree.rootIndices) {
-      const root = analyzed.trace.spans[rootIndex];
-      if (!root) continue;
-      const located = { span: root, traceIndex, spanIndex: rootIndex };
-      const link =
-        root.kind === 'client' ? world.clientRoot(located) : root.kind === 'server' ? (world.serverRootUnderClient(located) ?? world.serverRootWithoutClient(located)) : undefined;
-      if (link && link.confidence >= minimumConfidence) {
-        links.push(link);
-        if (link.shape === 'client-root') clientsInLinks.add(root);
-        if (link.shape === 'server-root-under-client' && link.client) {
-          const client = world.spanById(link.client.traceId, link.client.spanId);
-          if (client) clientsInLinks.add(client);
-        }
+  // A broken-off piece needs another trace to have broken off from.
+  if (traces.length > 1) {
+    traces.forEach((analyzed, traceIndex) => {
+      for (const rootIndex of analyzed.tree.rootIndices) {
+        const root = analyzed.trace.spans[rootIndex];
+        if (!root) continue;
+        const located = { span: root, traceIndex, spanIndex: rootIndex };
+        const link =
+          root.kind === 'client' ? world.clientRoot(located) : root.kind === 'server' ? (world.serverRootUnderClient(located) ?? world.serverRootWithoutClient(located)) : undefined;
+        if (link && link.confidence >= minimumConfidence) links.push(link);
       }
-    }
-  });
-  links.push(...world.clientsWithoutServer(clientsInLinks));
+    });
+  }
+  links.push(...world.clientsWithoutServer());
   return links.sort((a, b) => b.confidence - a.confidence || a.from.startNs - b.from.startNs);
 }
 
@@ -65,18 +60,20 @@ interface Candidate {
   readonly score: number;
 }
 
-/** Everything the detection needs to know about the whole set of traces, indexed once. */
+/**
+ * Everything the detection needs to know about the whole set of traces. Indexes are built on first use: a single
+ * large trace (the common case in the viewer) needs almost none of them.
+ */
 class World {
   private readonly services = new Set<string>();
-  /** "A\u0000B" for every A→B call seen with both halves present. */
-  private readonly calls = new Set<string>();
-  private readonly serversByService = new Map<string, LocatedSpan[]>();
   private readonly childlessClients: LocatedSpan[] = [];
-  private readonly enclosers: LocatedSpan[] = [];
-  /** Which services served requests on "host:port" (from server spans). */
-  private readonly servedAt = new Map<string, Set<string>>();
-  private readonly byId = new Map<string, Span>();
+  /** CLIENT spans already explained by a link, so they are not reported again as clients without a server. */
+  private readonly linkedClients = new Set<Span>();
   private readonly indexes = new Map<string, EnclosingSpanIndex>();
+  private callsCache: Set<string> | undefined;
+  private serversCache: Map<string, LocatedSpan[]> | undefined;
+  private enclosersCache: LocatedSpan[] | undefined;
+  private servedAtCache: Map<string, Set<string>> | undefined;
 
   constructor(
     private readonly traces: readonly AnalyzedTrace[],
@@ -84,36 +81,74 @@ class World {
   ) {
     traces.forEach(({ trace, tree }, traceIndex) => {
       trace.spans.forEach((span, spanIndex) => {
-        const located = { span, traceIndex, spanIndex };
         this.services.add(span.service);
-        this.byId.set(`${span.traceId}/${span.spanId}`, span);
-        const parent = trace.spans[tree.parentIndex[spanIndex] ?? -1];
-        if (parent?.kind === 'client' && span.kind === 'server') this.calls.add(`${parent.service}\u0000${span.service}`);
-        if (span.kind === 'server') {
-          pushTo(this.serversByService, span.service, located);
-          this.enclosers.push(located);
-          const endpoint = serverEndpoint(span);
-          if (endpoint.host !== undefined && endpoint.port !== undefined) {
-            const key = endpointKey(endpoint.host, endpoint.port);
-            const served = this.servedAt.get(key) ?? new Set<string>();
-            served.add(span.service);
-            this.servedAt.set(key, served);
-          }
-        } else if (span.kind === 'client') {
-          if ((tree.childIndices[spanIndex] ?? []).length === 0) this.childlessClients.push(located);
-        } else if (isEnclosingKind(span.kind)) {
-          this.enclosers.push(located);
-        }
+        if (span.kind === 'client' && (tree.childIndices[spanIndex] ?? []).length === 0) this.childlessClients.push({ span, traceIndex, spanIndex });
       });
     });
-    for (const { span } of this.childlessClients) {
-      const target = this.resolveTarget(span);
-      if (target !== undefined) this.calls.add(`${span.service}\u0000${target}`);
-    }
   }
 
-  spanById(traceId: string, spanId: string): Span | undefined {
-    return this.byId.get(`${traceId}/${spanId}`);
+  /** "A\u0000B" for every A→B call seen: a CLIENT of A with a SERVER child of B, or a CLIENT of A targeting B. */
+  private get calls(): Set<string> {
+    if (this.callsCache) return this.callsCache;
+    const calls = new Set<string>();
+    for (const { trace, tree } of this.traces) {
+      trace.spans.forEach((span, spanIndex) => {
+        const parent = span.kind === 'server' ? trace.spans[tree.parentIndex[spanIndex] ?? -1] : undefined;
+        if (parent?.kind === 'client') calls.add(`${parent.service}\u0000${span.service}`);
+      });
+    }
+    for (const { span } of this.childlessClients) {
+      const target = this.resolveTarget(span);
+      if (target !== undefined) calls.add(`${span.service}\u0000${target}`);
+    }
+    this.callsCache = calls;
+    return calls;
+  }
+
+  private get serversByService(): Map<string, LocatedSpan[]> {
+    if (this.serversCache) return this.serversCache;
+    const servers = new Map<string, LocatedSpan[]>();
+    this.forEachSpan((located) => {
+      if (located.span.kind === 'server') pushTo(servers, located.span.service, located);
+    });
+    this.serversCache = servers;
+    return servers;
+  }
+
+  /** SERVER, INTERNAL and unspecified spans: where an uninstrumented call can come from. */
+  private get enclosers(): LocatedSpan[] {
+    if (this.enclosersCache) return this.enclosersCache;
+    const enclosers: LocatedSpan[] = [];
+    this.forEachSpan((located) => {
+      if (located.span.kind === 'server' || isEnclosingKind(located.span.kind)) enclosers.push(located);
+    });
+    this.enclosersCache = enclosers;
+    return enclosers;
+  }
+
+  /** Which services served requests on "host:port" (from server spans). */
+  private get servedAt(): Map<string, Set<string>> {
+    if (this.servedAtCache) return this.servedAtCache;
+    const servedAt = new Map<string, Set<string>>();
+    this.forEachSpan(({ span }) => {
+      if (span.kind !== 'server') return;
+      const endpoint = serverEndpoint(span);
+      if (endpoint.host === undefined || endpoint.port === undefined) return;
+      const key = endpointKey(endpoint.host, endpoint.port);
+      const served = servedAt.get(key) ?? new Set<string>();
+      served.add(span.service);
+      servedAt.set(key, served);
+    });
+    this.servedAtCache = servedAt;
+    return servedAt;
+  }
+
+  private forEachSpan(visit: (located: LocatedSpan) => void): void {
+    this.traces.forEach(({ trace }, traceIndex) => {
+      trace.spans.forEach((span, spanIndex) => {
+        visit({ span, traceIndex, spanIndex });
+      });
+    });
   }
 
   /** Shape 1: a CLIENT root of A inside a SERVER span of A elsewhere. */
@@ -137,6 +172,7 @@ class World {
     }
     confidence += competition(candidates, evidence);
     const toService = this.calleeOf(root) ?? 'unknown';
+    this.linkedClients.add(span);
     return {
       shape: 'client-root',
       fromService: span.service,
@@ -177,6 +213,7 @@ class World {
     ];
     const rivals = candidates.filter((candidate) => candidate !== chosen && candidate.score >= chosen.score).length;
     if (rivals > 0) evidence.push({ kind: 'competing-candidates', detail: `${rivals} other CLIENT span(s) match as well` });
+    this.linkedClients.add(client);
     return {
       shape: 'server-root-under-client',
       fromService: client.service,
@@ -224,10 +261,10 @@ class World {
   }
 
   /** CLIENT spans without a server child whose target is a service that is traced (appears in the data). */
-  clientsWithoutServer(alreadyLinked: ReadonlySet<Span>): BrokenLink[] {
+  clientsWithoutServer(): BrokenLink[] {
     const links: BrokenLink[] = [];
     for (const { span } of this.childlessClients) {
-      if (alreadyLinked.has(span)) continue;
+      if (this.linkedClients.has(span)) continue;
       const target = this.resolveTarget(span);
       if (target === undefined || target === span.service) continue;
       links.push({

@@ -36,28 +36,45 @@ interface Skew {
 
 export function adjustClockSkew(trace: Trace, tree: SpanTree): ClockSkewResult {
   const spans = trace.spans;
-  const adjusted: Span[] = [...spans];
+  let adjusted: Span[] | undefined;
   let moved = 0;
-  const hosts = spans.map((span) => hostKey(span.resource));
-  const stack: { index: number; skew: Skew }[] = [];
-  for (const root of [...tree.rootIndices, ...tree.orphanIndices]) stack.push({ index: root, skew: { host: hosts[root] ?? '', deltaNs: 0 } });
-  while (stack.length > 0) {
-    const { index, skew: inherited } = stack.pop() ?? { index: 0, skew: { host: '', deltaNs: 0 } };
-    const span = spans[index];
-    if (!span) continue;
-    const host = hosts[index] ?? '';
-    const parent = adjusted[tree.parentIndex[index] ?? -1];
-    let skew = inherited;
-    if (parent && (host !== inherited.host || host === '')) {
-      skew = { host, deltaNs: isAsyncChild(span, parent) ? 0 : skewBetween(span, parent) };
+  // Spans of one process share a resource object: look its host up once.
+  const hostsByResource = new Map<Attributes, string>();
+  const hostOf = (span: Span): string => {
+    let host = hostsByResource.get(span.resource);
+    if (host === undefined) {
+      host = hostKey(span.resource);
+      hostsByResource.set(span.resource, host);
     }
-    if (skew.deltaNs !== 0) {
-      adjusted[index] = shift(span, skew.deltaNs);
-      moved++;
-    }
-    for (const child of tree.childIndices[index] ?? []) stack.push({ index: child, skew });
+    return host;
+  };
+  // Walk parents before children, carrying each span's skew (its host and the shift applied to it).
+  const skews: (Skew | undefined)[] = new Array<Skew | undefined>(spans.length);
+  const stack = [...tree.rootIndices, ...tree.orphanIndices];
+  for (const root of stack) {
+    const span = spans[root];
+    if (span) skews[root] = { host: hostOf(span), deltaNs: 0 };
   }
-  if (moved === 0) return { trace, adjustedSpans: 0 };
+  while (stack.length > 0) {
+    const index = stack.pop() ?? 0;
+    const parentSkew = skews[index];
+    const parent = adjusted?.[index] ?? spans[index];
+    if (!parent || !parentSkew) continue;
+    for (const child of tree.childIndices[index] ?? []) {
+      const span = spans[child];
+      if (!span) continue;
+      const host = hostOf(span);
+      const skew = host !== parentSkew.host || host === '' ? { host, deltaNs: isAsyncChild(span, parent) ? 0 : skewBetween(span, parent) } : parentSkew;
+      skews[child] = skew;
+      if (skew.deltaNs !== 0) {
+        adjusted ??= [...spans];
+        adjusted[child] = shift(span, skew.deltaNs);
+        moved++;
+      }
+      stack.push(child);
+    }
+  }
+  if (!adjusted) return { trace, adjustedSpans: 0 };
   return { trace: { ...trace, spans: adjusted.sort(compareSpans) }, adjustedSpans: moved };
 }
 

@@ -4,28 +4,25 @@ import type { CriticalPathSegment, SpanTree } from './types';
 /**
  * The critical path as Jaeger UI defines it: starting at the end of a root span, repeatedly step into the child that
  * finished last before the current point in time; the stretches where no child was running belong to the span
- * itself. Children are first clipped to their parent's interval, and children entirely outside it are dropped.
+ * itself. Children are clipped to their parent's interval, and children entirely outside it are dropped.
  * Segments are returned in time order, for every top-level span (roots and orphans) of the trace.
+ *
+ * Only spans on the path are looked at closely: a span's children are clipped and sorted when the walk first
+ * enters it, which keeps large traces cheap.
  */
 export function computeCriticalPath(trace: Trace, tree: SpanTree): CriticalPathSegment[] {
   const spans = trace.spans;
-  const start = new Array<number>(spans.length).fill(0);
-  const end = new Array<number>(spans.length).fill(0);
-  const children: number[][] = Array.from({ length: spans.length }, () => []);
-  const topLevel = [...tree.rootIndices, ...tree.orphanIndices];
+  const start = new Float64Array(spans.length);
+  const end = new Float64Array(spans.length);
+  /** Per entered span: its clipped children, latest-ending first, and how far the walk has moved down that list. */
+  const sortedChildren = new Map<number, { readonly list: number[]; position: number }>();
 
-  // Clip top-down so each child's interval lies within its (clipped) parent's.
-  const queue = [...topLevel];
-  for (const index of topLevel) {
-    const span = spans[index];
-    if (!span) continue;
-    start[index] = span.startNs;
-    end[index] = span.startNs + span.durationNs;
-  }
-  // Breadth-first: the array iterator also visits the children pushed while walking.
-  for (const parent of queue) {
+  const childrenOf = (parent: number): { readonly list: number[]; position: number } => {
+    let entry = sortedChildren.get(parent);
+    if (entry) return entry;
     const parentStart = start[parent] ?? 0;
     const parentEnd = end[parent] ?? 0;
+    const list: number[] = [];
     for (const child of tree.childIndices[parent] ?? []) {
       const span = spans[child];
       if (!span) continue;
@@ -34,25 +31,27 @@ export function computeCriticalPath(trace: Trace, tree: SpanTree): CriticalPathS
       if (childStart > parentEnd || childEnd < parentStart) continue;
       start[child] = Math.max(childStart, parentStart);
       end[child] = Math.min(childEnd, parentEnd);
-      children[parent]?.push(child);
-      queue.push(child);
+      list.push(child);
     }
-  }
-  // Latest-ending child first, as the walk looks for the last child to finish.
-  for (const list of children) list.sort((a, b) => (end[b] ?? 0) - (end[a] ?? 0));
+    list.sort((a, b) => (end[b] ?? 0) - (end[a] ?? 0));
+    entry = { list, position: 0 };
+    sortedChildren.set(parent, entry);
+    return entry;
+  };
 
-  // Returning to a parent always happens at an earlier time than the last visit, so a cursor per span suffices.
-  const cursor = new Array<number>(spans.length).fill(0);
+  /** The latest-ending child of `index` that ends before `time`; returning to a span always happens earlier. */
   const lastChildBefore = (index: number, time: number | undefined): number | undefined => {
-    const list = children[index] ?? [];
-    let position = cursor[index] ?? 0;
-    if (time !== undefined) while (position < list.length && (end[list[position] ?? 0] ?? 0) >= time) position++;
-    cursor[index] = position;
-    return list[position];
+    const entry = childrenOf(index);
+    if (time !== undefined) while (entry.position < entry.list.length && (end[entry.list[entry.position] ?? 0] ?? 0) >= time) entry.position++;
+    return entry.list[entry.position];
   };
 
   const segments: CriticalPathSegment[] = [];
-  for (const root of topLevel) {
+  for (const root of [...tree.rootIndices, ...tree.orphanIndices]) {
+    const rootSpan = spans[root];
+    if (!rootSpan) continue;
+    start[root] = rootSpan.startNs;
+    end[root] = rootSpan.startNs + rootSpan.durationNs;
     const path: CriticalPathSegment[] = [];
     const segment = (index: number, from: number, to: number): void => {
       path.push({ spanIndex: index, spanId: spans[index]?.spanId ?? '', startNs: from, endNs: to });

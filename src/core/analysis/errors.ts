@@ -17,7 +17,3 @@ export function errorReason(span: Span): string | undefined {
   }
   return undefined;
 }
-
-export function isErrorSpan(span: Span): boolean {
-  return errorReason(span) !== undefined;
-}

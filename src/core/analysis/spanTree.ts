@@ -6,6 +6,8 @@ import type { SpanTree } from './types';
  * parent is missing are orphans, duplicate ids and parent cycles are broken up and reported as warnings, so every
  * span appears exactly once in the forest and every walk over it terminates.
  */
+const noChildren: number[] = [];
+
 export function buildSpanTree(trace: Trace): SpanTree {
   const spans = trace.spans;
   const count = spans.length;
@@ -29,10 +31,14 @@ export function buildSpanTree(trace: Trace): SpanTree {
     else parentIndex[index] = parent;
   });
 
-  const childIndices: number[][] = Array.from({ length: count }, () => []);
+  // Leaves (most spans) share one empty list; a parent gets its own list with its first child.
+  const childIndices: number[][] = new Array<number[]>(count).fill(noChildren);
   for (let index = 0; index < count; index++) {
     const parent = parentIndex[index] ?? -1;
-    if (parent >= 0) childIndices[parent]?.push(index);
+    if (parent < 0) continue;
+    const siblings = childIndices[parent];
+    if (siblings === noChildren || siblings === undefined) childIndices[parent] = [index];
+    else siblings.push(index);
   }
 
   const depth = new Array<number>(count).fill(-1);
@@ -59,7 +65,8 @@ export function buildSpanTree(trace: Trace): SpanTree {
     cycles++;
     const parent = parentIndex[index] ?? -1;
     const siblings = childIndices[parent];
-    if (siblings) siblings.splice(siblings.indexOf(index), 1);
+    const position = siblings ? siblings.indexOf(index) : -1;
+    if (siblings && position >= 0) siblings.splice(position, 1);
     parentIndex[index] = -1;
     orphanIndices.push(index);
     visit(index);

@@ -1,5 +1,4 @@
-import type { Span, Trace } from '../model/trace';
-import { isErrorSpan } from './errors';
+import type { Trace } from '../model/trace';
 import type { GroupStats, SpanTree } from './types';
 
 /** Each span's self time: its duration minus the union of its children's intervals clipped to it. */
@@ -47,42 +46,47 @@ interface Accumulator {
   readonly durations: number[];
 }
 
-/** Per-service and per-operation (service + span name) statistics, busiest (most total time) first. */
-export function computeStats(trace: Trace, selfTimes: readonly number[]): { services: GroupStats[]; operations: GroupStats[] } {
-  const services = new Map<string, Accumulator>();
-  const operations = new Map<string, Accumulator>();
-  trace.spans.forEach((span, index) => {
-    const error = isErrorSpan(span);
-    const self = selfTimes[index] ?? 0;
-    add(services, span.service, span.service, undefined, span, error, self);
-    add(operations, `${span.service}\u0000${span.name}`, span.service, span.name, span, error, self);
-  });
-  return { services: finish(services), operations: finish(operations) };
+function accumulator(service: string, operation: string | undefined): Accumulator {
+  return { service, operation, count: 0, errors: 0, totalNs: 0, selfNs: 0, durations: [] };
 }
 
-function add(
-  groups: Map<string, Accumulator>,
-  key: string,
-  service: string,
-  operation: string | undefined,
-  span: Span,
-  error: boolean,
-  selfNs: number,
-): void {
-  let group = groups.get(key);
-  if (!group) {
-    group = { service, operation, count: 0, errors: 0, totalNs: 0, selfNs: 0, durations: [] };
-    groups.set(key, group);
-  }
+function add(group: Accumulator, durationNs: number, error: boolean, selfNs: number): void {
   group.count++;
   if (error) group.errors++;
-  group.totalNs += span.durationNs;
+  group.totalNs += durationNs;
   group.selfNs += selfNs;
-  group.durations.push(span.durationNs);
+  group.durations.push(durationNs);
 }
 
-function finish(groups: ReadonlyMap<string, Accumulator>): GroupStats[] {
-  const rows = [...groups.values()].map((group): GroupStats => {
+/**
+ * Per-service and per-operation (service + span name) statistics, busiest (most total time) first. `isError`
+ * says, per span, whether it failed (computed once by the caller).
+ */
+export function computeStats(trace: Trace, selfTimes: readonly number[], isError: readonly boolean[]): { services: GroupStats[]; operations: GroupStats[] } {
+  const services = new Map<string, { total: Accumulator; byName: Map<string, Accumulator> }>();
+  trace.spans.forEach((span, index) => {
+    let service = services.get(span.service);
+    if (!service) {
+      service = { total: accumulator(span.service, undefined), byName: new Map() };
+      services.set(span.service, service);
+    }
+    let operation = service.byName.get(span.name);
+    if (!operation) {
+      operation = accumulator(span.service, span.name);
+      service.byName.set(span.name, operation);
+    }
+    const error = isError[index] ?? false;
+    const self = selfTimes[index] ?? 0;
+    add(service.total, span.durationNs, error, self);
+    add(operation, span.durationNs, error, self);
+  });
+  const serviceRows = [...services.values()].map((service) => service.total);
+  const operationRows = [...services.values()].flatMap((service) => [...service.byName.values()]);
+  return { services: finish(serviceRows), operations: finish(operationRows) };
+}
+
+function finish(groups: readonly Accumulator[]): GroupStats[] {
+  const rows = groups.map((group): GroupStats => {
     const sorted = group.durations.sort((a, b) => a - b);
     const figures = {
       count: group.count,

@@ -51,8 +51,12 @@ export function otlpAttributes(list: unknown, depth = 0): Attributes {
   const attributes: MutableAttributes = {};
   if (!Array.isArray(list)) return attributes;
   for (const entry of list as readonly unknown[]) {
-    if (!isRecord(entry) || typeof entry.key !== 'string') continue;
-    setAttribute(attributes, entry.key, otlpAnyValue(entry.value, depth));
+    if (typeof entry !== 'object' || entry === null) continue;
+    const { key, value } = entry as { key?: unknown; value?: unknown };
+    if (typeof key !== 'string') continue;
+    const converted = otlpAnyValue(value, depth);
+    if (key === '__proto__') setAttribute(attributes, key, converted);
+    else attributes[key] = converted;
   }
   return attributes;
 }

@@ -67,8 +67,12 @@ export function normalizeTraceId(value: unknown): string | undefined {
   return normalizeId(value, [16, 32]);
 }
 
+const canonicalSpanId = /^[0-9a-f]{16}$/;
+
 /** A span id as 16 lowercase hex characters, or undefined when it is missing, malformed or all zeros. */
 export function normalizeSpanId(value: unknown): string | undefined {
+  // Fast path: most ids already are canonical, and large traces have hundreds of thousands of them.
+  if (typeof value === 'string' && value.length === 16 && canonicalSpanId.test(value)) return value === '0000000000000000' ? undefined : value;
   return normalizeId(value, [16]);
 }
 

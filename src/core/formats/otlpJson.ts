@@ -1,9 +1,9 @@
-import type { Attributes, InstrumentationScope, Span, SpanEvent, SpanKind, SpanLink, StatusCode } from '../model/trace';
+import type { Attributes, InstrumentationScope, Span, SpanEvent, SpanKind, SpanLink, SpanStatus, StatusCode } from '../model/trace';
 import { arrayOrEmpty, describeValue, isRecord, numberFrom, optionalString, type JsonRecord } from '../util/json';
 import { otlpAttributes } from './attributes';
 import { describeBadId, normalizeSpanId, normalizeTraceId } from './ids';
 import type { ParseSink } from './parseResult';
-import { nanosBetween, splitNanos, splitToNumber } from './time';
+import { nanosToNumber, readSpanTimes } from './time';
 
 /**
  * OTLP JSON (`ExportTraceServiceRequest` / `TracesData`): `resourceSpans[].scopeSpans[].spans[]`, also the legacy
@@ -97,67 +97,99 @@ interface SpanContext {
   readonly scope: InstrumentationScope | undefined;
 }
 
-/** One OTLP span, or the reason it was skipped. */
+/** Shared immutable values: most spans have no links, events or warnings, and an unset status. */
+const noLinks: readonly SpanLink[] = Object.freeze([]);
+const noEvents: readonly SpanEvent[] = Object.freeze([]);
+const noWarnings: readonly string[] = Object.freeze([]);
+const plainStatuses: Readonly<Record<StatusCode, SpanStatus>> = {
+  unset: Object.freeze({ code: 'unset' }),
+  ok: Object.freeze({ code: 'ok' }),
+  error: Object.freeze({ code: 'error' }),
+};
+
+/**
+ * Ids repeat (every span of a trace carries the same trace id): the last normalization is remembered, which
+ * saves a regular expression per span on large traces.
+ */
+let lastRawTraceId: unknown;
+let lastTraceId: string | undefined;
+
+function traceIdOf(raw: unknown): string | undefined {
+  if (raw !== lastRawTraceId) {
+    lastRawTraceId = raw;
+    lastTraceId = normalizeTraceId(raw);
+  }
+  return lastTraceId;
+}
+
+/** Scratch space for `readSpanTimes`, reused for every span. */
+const times = { startNs: 0, durationNs: 0 };
+
+/** One OTLP span, or the reason it was skipped. The hot path of large files: few allocations. */
 function convertSpan(raw: unknown, context: SpanContext): Span | string {
   if (!isRecord(raw)) return `expected a Span object, found ${describeValue(raw)}`;
-  const traceId = normalizeTraceId(raw.traceId);
+  const traceId = traceIdOf(raw.traceId);
   if (traceId === undefined) return describeBadId(raw.traceId, 'traceId');
   const spanId = normalizeSpanId(raw.spanId);
   if (spanId === undefined) return describeBadId(raw.spanId, 'spanId');
-  const warnings: string[] = [];
+  let warnings: string[] | undefined;
+  const warn = (warning: string): void => {
+    (warnings ??= []).push(warning);
+  };
   let parentSpanId: string | undefined;
-  if (raw.parentSpanId !== undefined && raw.parentSpanId !== '' && raw.parentSpanId !== null) {
-    parentSpanId = normalizeSpanId(raw.parentSpanId);
-    if (parentSpanId === undefined && !(typeof raw.parentSpanId === 'string' && /^[0A=]*$/.test(raw.parentSpanId))) {
-      warnings.push(`${describeBadId(raw.parentSpanId, 'parentSpanId')}; shown as a root`);
+  const rawParent = raw.parentSpanId;
+  if (rawParent !== undefined && rawParent !== '' && rawParent !== null) {
+    parentSpanId = normalizeSpanId(rawParent);
+    if (parentSpanId === undefined && !(typeof rawParent === 'string' && /^[0A=]*$/.test(rawParent))) {
+      warn(`${describeBadId(rawParent, 'parentSpanId')}; shown as a root`);
     }
   }
-  const start = splitNanos(raw.startTimeUnixNano);
-  const end = splitNanos(raw.endTimeUnixNano);
-  let startNs = 0;
-  let durationNs = 0;
-  if (start === undefined) {
-    warnings.push('no start time (startTimeUnixNano)');
-  } else {
-    startNs = splitToNumber(start);
-    if (end === undefined) warnings.push('no end time (endTimeUnixNano); duration unknown');
-    else {
-      durationNs = nanosBetween(start, end);
-      if (durationNs < 0) {
-        warnings.push('ends before it starts; duration set to 0');
-        durationNs = 0;
-      }
-    }
+  readSpanTimes(raw.startTimeUnixNano, raw.endTimeUnixNano, times);
+  let startNs = times.startNs;
+  let durationNs = times.durationNs;
+  if (Number.isNaN(startNs)) {
+    startNs = 0;
+    durationNs = 0;
+    warn('no start time (startTimeUnixNano)');
+  } else if (Number.isNaN(durationNs)) {
+    durationNs = 0;
+    warn('no end time (endTimeUnixNano); duration unknown');
+  } else if (durationNs < 0) {
+    durationNs = 0;
+    warn('ends before it starts; duration set to 0');
   }
-  const status = isRecord(raw.status) ? raw.status : {};
-  const statusMessage = optionalString(status.message);
-  const dropped = droppedCounts(raw);
   return {
     traceId,
     spanId,
     parentSpanId,
-    links: arrayOrEmpty(raw.links).flatMap((link) => convertLink(link)),
+    links: Array.isArray(raw.links) && raw.links.length > 0 ? (raw.links as readonly unknown[]).flatMap(convertLink) : noLinks,
     name: typeof raw.name === 'string' ? raw.name : '',
     kind: otlpKind(raw.kind),
     service: context.service,
     resource: context.resource,
     scope: context.scope,
     attributes: otlpAttributes(raw.attributes),
-    events: arrayOrEmpty(raw.events).flatMap((event) => convertEvent(event, startNs)),
-    status: statusMessage === undefined ? { code: otlpStatusCode(status.code) } : { code: otlpStatusCode(status.code), message: statusMessage },
+    events: Array.isArray(raw.events) && raw.events.length > 0 ? (raw.events as readonly unknown[]).flatMap((event) => convertEvent(event, startNs)) : noEvents,
+    status: readStatus(raw.status),
     startNs,
     durationNs,
-    warnings,
-    dropped,
+    warnings: warnings ?? noWarnings,
+    dropped: droppedCounts(raw),
   };
+}
+
+function readStatus(value: unknown): SpanStatus {
+  if (!isRecord(value)) return plainStatuses.unset;
+  const code = otlpStatusCode(value.code);
+  const message = optionalString(value.message);
+  return message === undefined ? plainStatuses[code] : { code, message };
 }
 
 function convertEvent(raw: unknown, spanStartNs: number): SpanEvent[] {
   if (!isRecord(raw)) return [];
-  const time = splitNanos(raw.timeUnixNano);
   return [
     {
-      timeNs: time === undefined ? spanStartNs : splitToNumber(time),
+      timeNs: nanosToNumber(raw.timeUnixNano) ?? spanStartNs,
       name: typeof raw.name === 'string' ? raw.name : '',
       attributes: otlpAttributes(raw.attributes),
     },

@@ -9,21 +9,23 @@ import { ParseSink, type ParseResult } from './parseResult';
  * where, and what was expected.
  */
 export function parseTraces(text: string, sourceName: string): ParseResult {
-  const sink = new ParseSink(sourceName);
-  try {
+  return guarded(sourceName, (sink) => {
     parseText(text, sink);
-  } catch (error) {
-    // The parsers are written not to throw; this is the last line of defence for the "never throws" promise.
-    sink.skip('', `could not be read: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  return resultFromSink(sink);
+  });
 }
 
 /** Parses an already decoded JSON value (a Jaeger API response, say) the same way. */
 export function parseTraceValue(value: unknown, sourceName: string): ParseResult {
+  return guarded(sourceName, (sink) => {
+    parseDocument(value, sink);
+  });
+}
+
+/** The parsers are written not to throw; this is the last line of defence for the "never throws" promise. */
+function guarded(sourceName: string, parse: (sink: ParseSink) => void): ParseResult {
   const sink = new ParseSink(sourceName);
   try {
-    parseDocument(value, sink);
+    parse(sink);
   } catch (error) {
     sink.skip('', `could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -13,25 +13,45 @@ export interface SplitNanos {
 
 const digits = /^\d+$/;
 
-/** Parses an unsigned 64-bit nanosecond count given as a number or a decimal string. */
-export function splitNanos(value: unknown): SplitNanos | undefined {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value < 0) return undefined;
-    const seconds = Math.floor(value / 1e9);
-    return { seconds, nanos: Math.round(value - seconds * 1e9) };
-  }
-  if (typeof value !== 'string' || !digits.test(value) || value.length > 20) return undefined;
-  if (value.length <= 9) return { seconds: 0, nanos: Number(value) };
-  return { seconds: Number(value.slice(0, -9)), nanos: Number(value.slice(-9)) };
-}
-
+/** Split nanoseconds as one number (rounded to the nearest double). */
 export function splitToNumber(time: SplitNanos): number {
   return time.seconds * 1e9 + time.nanos;
 }
 
-/** `end - start` in nanoseconds, exact for any realistic span length. */
-export function nanosBetween(start: SplitNanos, end: SplitNanos): number {
-  return (end.seconds - start.seconds) * 1e9 + (end.nanos - start.nanos);
+/** Whole seconds of a 64-bit nanosecond value (number or decimal string), or NaN. No allocation: hot path. */
+function secondsPart(value: unknown): number {
+  if (typeof value === 'number') return value >= 0 ? Math.floor(value / 1e9) : Number.NaN;
+  if (typeof value !== 'string' || value.length > 20 || !digits.test(value)) return Number.NaN;
+  return value.length <= 9 ? 0 : Number(value.slice(0, -9));
+}
+
+function nanosPart(value: unknown): number {
+  if (typeof value === 'number') return Math.round(value - Math.floor(value / 1e9) * 1e9);
+  const text = value as string;
+  return Number(text.length <= 9 ? text : text.slice(-9));
+}
+
+/** A 64-bit nanosecond time as a number (rounded to the nearest double), or undefined when unreadable. */
+export function nanosToNumber(value: unknown): number | undefined {
+  const seconds = secondsPart(value);
+  return Number.isNaN(seconds) ? undefined : seconds * 1e9 + nanosPart(value);
+}
+
+/**
+ * A span's start (rounded to a double) and exact duration from its 64-bit start and end times; NaN for what is
+ * unreadable. Reads each value once, allocating nothing: this runs for every span of large files.
+ */
+export function readSpanTimes(start: unknown, end: unknown, into: { startNs: number; durationNs: number }): void {
+  const startSeconds = secondsPart(start);
+  if (Number.isNaN(startSeconds)) {
+    into.startNs = Number.NaN;
+    into.durationNs = Number.NaN;
+    return;
+  }
+  const startNanos = nanosPart(start);
+  into.startNs = startSeconds * 1e9 + startNanos;
+  const endSeconds = secondsPart(end);
+  into.durationNs = Number.isNaN(endSeconds) ? Number.NaN : (endSeconds - startSeconds) * 1e9 + (nanosPart(end) - startNanos);
 }
 
 /** Microseconds (number or decimal string) to nanoseconds. */

@@ -27,10 +27,6 @@ export class SourceError extends Error {
   }
 }
 
-export function isCancellation(error: unknown): boolean {
-  return error instanceof SourceError && error.code === 'cancelled';
-}
-
 /** Runs a synchronous answer as a promise that rejects (rather than throws) when cancelled or failing. */
 export function answerFromMemory<T>(signal: AbortSignal | undefined, what: string, compute: () => T): Promise<T> {
   try {

@@ -40,8 +40,8 @@ const receiverSettings = (): vscode.WorkspaceConfiguration => vscode.workspace.g
 
 describe('Built-in receiver in the extension host', () => {
   afterEach(async () => {
-    // Back to the fixture workspace's ephemeral ports.
-    await receiverSettings().update('otlpPort', 0, vscode.ConfigurationTarget.Workspace);
+    // Back to the test user settings' free ports.
+    await receiverSettings().update('otlpPort', undefined, vscode.ConfigurationTarget.Workspace);
     await receiverSettings().update('enabled', undefined, vscode.ConfigurationTarget.Workspace);
     const { receiver } = await api();
     await waitForState(receiver, (state) => state.enabled && state.endpoints.every((endpoint) => endpoint.status === 'listening'), 'the receiver to listen again');

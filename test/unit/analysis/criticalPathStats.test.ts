@@ -2,8 +2,14 @@ import * as assert from 'node:assert/strict';
 import { analyzeTrace } from '../../../src/core/analysis/analyze';
 import { errorReason } from '../../../src/core/analysis/errors';
 import { percentile } from '../../../src/core/analysis/stats';
+import type { TraceAnalysis } from '../../../src/core/analysis/types';
 import { parseFixture } from '../../support/traceFixtures';
 import { buildSpan, buildTrace, msToNs } from '../../support/traceBuilder';
+
+/** The critical path as [span name, start ms, end ms] rows. */
+function pathOf(analysis: TraceAnalysis): [string | undefined, number, number][] {
+  return analysis.criticalPath.map((segment) => [analysis.trace.spans[segment.spanIndex]?.name, (segment.startNs - msToNs(0)) / 1e6, (segment.endNs - msToNs(0)) / 1e6]);
+}
 
 describe('Critical path (Jaeger UI’s definition)', () => {
   it('walks back from the end through the last-finishing children', () => {
@@ -16,7 +22,7 @@ describe('Critical path (Jaeger UI’s definition)', () => {
       ]),
       { adjustClockSkew: false },
     );
-    const path = analysis.criticalPath.map((segment) => [analysis.trace.spans[segment.spanIndex]?.name, (segment.startNs - msToNs(0)) / 1e6, (segment.endNs - msToNs(0)) / 1e6]);
+    const path = pathOf(analysis);
     assert.deepEqual(path, [
       ['root', 0, 30],
       ['B', 30, 35],
@@ -35,7 +41,7 @@ describe('Critical path (Jaeger UI’s definition)', () => {
       ]),
       { adjustClockSkew: false },
     );
-    const path = analysis.criticalPath.map((segment) => [analysis.trace.spans[segment.spanIndex]?.name, (segment.startNs - msToNs(0)) / 1e6, (segment.endNs - msToNs(0)) / 1e6]);
+    const path = pathOf(analysis);
     assert.deepEqual(path, [
       ['root', 0, 5],
       ['late', 5, 10],

@@ -1,14 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { analyzeTraces } from '../../../src/core/analysis/analyze';
 import { locateJsonError } from '../../../src/core/formats/jsonError';
 import { parseOtlpProtobuf } from '../../../src/core/formats/otlpProtobuf';
 import type { ParseResult } from '../../../src/core/formats/parseResult';
 import { parseTraces } from '../../../src/core/formats/parseTraces';
-import { startCapturingServer } from '../../support/capturingServer';
 import { mutateStructure, mutateText } from '../../support/mutations';
+import { exportProtobufBody } from '../../support/protobufExport';
 import { Random } from '../../support/random';
-import { recordSdkSpans } from '../../support/sdkSpans';
 import { readFixture, traceFixtures } from '../../support/traceFixtures';
 
 /** The parse result is well formed and analysis runs on it; anything thrown fails the test with the seed. */
@@ -81,19 +79,7 @@ describe('Fuzzing the parsers and analysis with mutated fixture files', function
   });
 
   it('survives 1,000 mutated OTLP protobuf bodies from the real exporter', async () => {
-    const server = await startCapturingServer();
-    const exporter = new OTLPTraceExporter({ url: `${server.url}/v1/traces` });
-    await new Promise<void>((resolve) => {
-      void recordSdkSpans().then((spans) => {
-        exporter.export(spans, () => {
-          resolve();
-        });
-      });
-    });
-    await exporter.shutdown();
-    await server.close();
-    const body = server.requests[0]?.body;
-    assert.ok(body);
+    const body = await exportProtobufBody();
     const random = new Random(7);
     for (let run = 0; run < 1000; run++) {
       const bytes = Buffer.from(body);

@@ -1,32 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import { hrTimeToNanoseconds, ExportResultCode } from '@opentelemetry/core';
+import { hrTimeToNanoseconds } from '@opentelemetry/core';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import { parseOtlpProtobuf } from '../../../src/core/formats/otlpProtobuf';
 import type { Span } from '../../../src/core/model/trace';
-import { startCapturingServer } from '../../support/capturingServer';
+import { exportProtobufBody } from '../../support/protobufExport';
 import { recordSdkSpans } from '../../support/sdkSpans';
-
-/** Sends spans through the real protobuf exporter and returns the request body it produced. */
-async function protobufBytes(spans: ReadableSpan[]): Promise<Buffer> {
-  const server = await startCapturingServer();
-  try {
-    const exporter = new OTLPTraceExporter({ url: `${server.url}/v1/traces` });
-    const code = await new Promise<ExportResultCode>((resolve) => {
-      exporter.export(spans, (result) => {
-        resolve(result.code);
-      });
-    });
-    await exporter.shutdown();
-    assert.equal(code, ExportResultCode.SUCCESS);
-    const request = server.requests[0];
-    assert.ok(request, 'the exporter sent nothing');
-    assert.equal(request.headers['content-type'], 'application/x-protobuf');
-    return request.body;
-  } finally {
-    await server.close();
-  }
-}
 
 describe('OTLP protobuf decoder', () => {
   let sdkSpans: ReadableSpan[];
@@ -34,7 +12,7 @@ describe('OTLP protobuf decoder', () => {
 
   before(async () => {
     sdkSpans = await recordSdkSpans();
-    body = await protobufBytes(sdkSpans);
+    body = await exportProtobufBody(sdkSpans);
   });
 
   it('decodes bytes from @opentelemetry/exporter-trace-otlp-proto into the same spans the SDK recorded', () => {

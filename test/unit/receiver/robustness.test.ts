@@ -2,13 +2,11 @@ import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { ProtobufReader } from '../../../src/core/formats/protobufReader';
-import { startCapturingServer } from '../../support/capturingServer';
+import { exportProtobufBody } from '../../support/protobufExport';
 import { rawRequest, type RawResponse } from '../../support/rawHttp';
 import { Random } from '../../support/random';
 import { startTestReceiver, type RunningReceiver } from '../../support/receiverHarness';
-import { recordSdkSpans } from '../../support/sdkSpans';
 import { readFixture } from '../../support/traceFixtures';
 
 const json = { 'Content-Type': 'application/json' };
@@ -38,22 +36,6 @@ function decodeStatus(body: Buffer): { code: number; message: string } {
     else reader.skip(wireType);
   }
   return { code, message };
-}
-
-async function exporterProtobufBody(): Promise<Buffer> {
-  const server = await startCapturingServer();
-  const exporter = new OTLPTraceExporter({ url: `${server.url}/v1/traces` });
-  const spans = await recordSdkSpans();
-  await new Promise<void>((resolve) => {
-    exporter.export(spans, () => {
-      resolve();
-    });
-  });
-  await exporter.shutdown();
-  await server.close();
-  const body = server.requests[0]?.body;
-  assert.ok(body);
-  return body;
 }
 
 describe('Receiver: bad requests get the OTLP/HTTP answer and never stop it serving', function () {
@@ -97,7 +79,7 @@ describe('Receiver: bad requests get the OTLP/HTTP answer and never stop it serv
   });
 
   it('answers protobuf with protobuf: 200 for the real exporter’s body, partial success for a span with a zeroed trace id', async () => {
-    const body = await exporterProtobufBody();
+    const body = await exportProtobufBody();
     const ok = await rawRequest(otlp, { headers: protobuf, body });
     assert.equal(ok.status, 200);
     assert.equal(ok.headers['content-type'], 'application/x-protobuf');
@@ -132,7 +114,7 @@ describe('Receiver: bad requests get the OTLP/HTTP answer and never stop it serv
     const cut = await rawRequest(otlp, { headers: json, body: truncated });
     assert.equal(cut.status, 400);
     assert.match((JSON.parse(cut.body.toString()) as { message: string }).message, /not valid JSON at line 1 column \d+/);
-    const truncatedProto = await rawRequest(otlp, { headers: protobuf, body: (await exporterProtobufBody()).subarray(0, 50) });
+    const truncatedProto = await rawRequest(otlp, { headers: protobuf, body: (await exportProtobufBody()).subarray(0, 50) });
     assert.equal(truncatedProto.status, 400);
     const zipkinAtOtlp = await rawRequest(otlp, { headers: json, body: readFixture('zipkin/ascend.json') });
     assert.equal(zipkinAtOtlp.status, 400);

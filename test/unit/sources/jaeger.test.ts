@@ -1,5 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { JaegerTraceSource } from '../../../src/core/sources/jaeger/jaegerSource';
 import type { JaegerConnection } from '../../../src/core/sources/jaeger/options';
@@ -94,6 +99,13 @@ describe('Jaeger client against the recorded API shapes', () => {
     assert.equal(await v1.apiVersion(), 'v1');
   });
 
+  it('reads v3 search results streamed one document per line, as older Jaegers send them', async () => {
+    replay = await startJaegerReplayServer({ apis: ['v3'], streamSearch: true });
+    const found = await new JaegerTraceSource({ baseUrl: replay.url }).search({ service: 'foo', ...lastHour });
+    assert.equal(found.traces.length, 1);
+    assert.deepEqual(found.skipped, []);
+  });
+
   it('filters v3 results by tags itself (its HTTP gateway cannot)', async () => {
     replay = await startJaegerReplayServer({ apis: ['v3'] });
     const jaeger = new JaegerTraceSource({ baseUrl: replay.url });
@@ -166,6 +178,27 @@ describe('Jaeger client failures', () => {
     await rejectsWith(connect(cut).services(), 'truncated', /cut off|incomplete/);
     const endsEarly = await stub((response) => response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"services":["fo'));
     await rejectsWith(connect(endsEarly).services(), 'truncated', /incomplete JSON response/);
+  });
+
+  it('https: rejects an untrusted certificate clearly, trusts a given CA, and can skip verification', async () => {
+    // A self-signed certificate for 127.0.0.1, made with the system's openssl for this test only.
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'trace-stitch-tls-'));
+    const key = path.join(folder, 'key.pem');
+    const cert = path.join(folder, 'cert.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    const server = createHttpsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"services":["secure"]}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      await rejectsWith(connect(url).services(), 'unreachable', /TLS certificate of https:\/\/127\.0\.0\.1:\d+ is not trusted \(DEPTH_ZERO_SELF_SIGNED_CERT\)/);
+      assert.deepEqual(await connect(url, { tls: { ca: readFileSync(cert, 'utf8') } }).services(), ['secure']);
+      assert.deepEqual(await connect(url, { tls: { rejectUnauthorized: false } }).services(), ['secure']);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it('times out, and cancels through an AbortSignal', async () => {

@@ -42,12 +42,26 @@ export async function getJson(connection: JaegerConnection, url: URL, signal?: A
   try {
     return { status, body: JSON.parse(text) as unknown, url: where };
   } catch (error) {
+    // Older Jaegers' API v3 streams search results as one `{"result": …}` document per line.
+    const documents = jsonLines(text);
+    if (documents) return { status, body: documents, url: where };
     if (status === 401 || status === 403) throw authError(status, where);
     // An error status with a plain-text body: the status says what happened.
     if (status < 200 || status >= 300) return { status, body: undefined, url: where, text: text.trim().slice(0, 200) };
     const detail = error instanceof Error ? error.message : String(error);
     if (/end of JSON input|Unterminated/i.test(detail)) throw new SourceError('truncated', `${where} sent an incomplete JSON response (it ends early)`, status);
     throw new SourceError('bad-response', `${where} did not answer with JSON (HTTP ${status}): ${text.slice(0, 120)}`, status);
+  }
+}
+
+/** Every non-empty line parsed as JSON, or undefined when the text is not (at least two lines of) JSON Lines. */
+function jsonLines(text: string): unknown[] | undefined {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  if (lines.length < 2) return undefined;
+  try {
+    return lines.map((line) => JSON.parse(line) as unknown);
+  } catch {
+    return undefined;
   }
 }
 

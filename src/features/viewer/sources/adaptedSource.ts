@@ -1,5 +1,5 @@
 import type { Trace } from '../../../core/model/trace';
-import { isCancellation } from '../../../core/sources/sourceError';
+import { SourceError } from '../../../core/sources/sourceError';
 import type { TraceSource } from '../../../core/sources/traceSource';
 import type { SearchQuery, SourceInfo } from '../../../core/viewer/protocol';
 import { toTraceQuery } from '../../../core/viewer/searchQuery';
@@ -78,7 +78,8 @@ export class AdaptedSource implements ViewerSource {
       this.setFailure(undefined);
       return result;
     } catch (error) {
-      if (!isCancellation(error)) this.setFailure(error instanceof Error ? error.message : String(error));
+      const cancelled = error instanceof SourceError && error.code === 'cancelled';
+      if (!cancelled) this.setFailure(error instanceof Error ? error.message : String(error));
       throw error;
     }
   }
