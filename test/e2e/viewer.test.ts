@@ -156,13 +156,17 @@ describe('Trace viewer, dark theme (e2e)', () => {
     // Hide: another editor in the same group takes the panel's place; VS Code drops the hidden webview's page.
     await runCommandFromPalette(page, 'View: Open Previous Editor');
     await page.locator('.tab.active', { hasText: 'Trace Stitch' }).waitFor({ state: 'detached' });
-    await page.locator('.tab', { hasText: 'Trace Stitch' }).click();
+    await runCommandFromPalette(page, 'Trace Stitch: Open Trace Viewer');
+    await page.locator('.tab.active', { hasText: 'Trace Stitch' }).waitFor();
     viewer = await waitForTimeline(page);
     await viewer.locator('.row:not(.hidden)[aria-selected="true"]').waitFor();
     assert.deepEqual(await selectedRow(viewer), before);
 
-    // Reload: the serializer revives the panel and the trace comes back from the file.
-    await page.reload();
+    // Reload the window (VS Code saves its state on the way): the serializer revives the panel and the trace comes
+    // back from the file.
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await runCommandFromPalette(page, 'Developer: Reload Window');
+    await reloaded;
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     viewer = await waitForTimeline(page);
     await viewer.locator('.row:not(.hidden)[aria-selected="true"]').waitFor({ timeout: 60_000 });
