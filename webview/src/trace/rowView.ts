@@ -123,43 +123,47 @@ export class RowView {
     this.bindBar(context, span, formatDuration(source.durationNs));
   }
 
+  /**
+   * Lays the bar out in the flow of its cell (margins in percent of the cell, no positioned boxes, which keeps
+   * re-binding a row cheap while scrolling). The duration goes right of the bar, else left of it, else (a bar
+   * across most of the view) inside it; for a span outside the zoomed window, at the edge it lies beyond.
+   */
   private bindBar(context: RowContext, span: number, duration: string): void {
     const { data, window } = context;
     const offset = data.offsets[span] ?? 0;
     const durationNs = data.span(span)?.durationNs ?? 0;
     const geometry = barGeometry(offset, durationNs, window);
-    this.bar.className = `bar svc-${data.colorSlots[span] ?? 0}`;
-    setText(this.label, duration);
+    const bar = this.bar;
+    const hasCritical = this.bindCriticalPath(context, span);
     if (!geometry) {
-      this.bar.classList.add('hidden');
-      this.label.style.left = durationNs + offset < window.startNs ? '4px' : '';
-      this.label.style.right = durationNs + offset < window.startNs ? '' : '4px';
-      this.label.classList.add('off-screen');
-      this.criticalLayer?.replaceChildren();
+      const before = offset + durationNs < window.startNs;
+      this.barCell.className = `bar-cell ${before ? 'label-after' : 'label-before'} off-screen${hasCritical ? ' has-critical' : ''}`;
+      bar.className = 'bar hidden';
+      setText(this.label, duration);
       return;
     }
-    this.label.classList.remove('off-screen');
-    this.bar.style.left = `${geometry.leftPercent}%`;
-    this.bar.style.width = `max(${geometry.widthPercent}%, 2px)`;
-    // The label goes right of the bar, else left of it, else (a bar across the whole view) inside its right end.
     const end = geometry.leftPercent + geometry.widthPercent;
-    const inside = end >= 80 && geometry.leftPercent < 20;
-    this.label.classList.toggle('inside', inside);
-    if (end < 80) {
-      this.label.style.left = `calc(${end}% + 6px)`;
-      this.label.style.right = '';
+    const layout = end < 80 ? 'label-after' : geometry.leftPercent >= 20 ? 'label-before' : 'label-inside';
+    this.barCell.className = `bar-cell ${layout}${hasCritical ? ' has-critical' : ''}`;
+    bar.className = `bar svc-${data.colorSlots[span] ?? 0}`;
+    bar.style.width = `max(${geometry.widthPercent}%, 2px)`;
+    if (layout === 'label-before') {
+      bar.style.marginLeft = '';
+      bar.style.marginRight = `${100 - end}%`;
     } else {
-      this.label.style.left = '';
-      this.label.style.right = inside ? `calc(${100 - end}% + 6px)` : `calc(${100 - geometry.leftPercent}% + 6px)`;
+      bar.style.marginLeft = `${geometry.leftPercent}%`;
+      bar.style.marginRight = '';
     }
-    this.bindCriticalPath(context, span);
+    setText(bar, layout === 'label-inside' ? duration : '');
+    setText(this.label, layout === 'label-inside' ? '' : duration);
   }
 
-  private bindCriticalPath(context: RowContext, span: number): void {
+  /** Draws the span's critical-path segments when they are shown; returns whether there are any. */
+  private bindCriticalPath(context: RowContext, span: number): boolean {
     const segments = context.criticalPath ? context.data.critical.get(span) : undefined;
     if (!segments) {
       if (this.criticalLayer && this.criticalLayer.childElementCount > 0) this.criticalLayer.replaceChildren();
-      return;
+      return false;
     }
     if (!this.criticalLayer) {
       this.criticalLayer = element('div', { className: 'critical-layer' });
@@ -176,6 +180,7 @@ export class RowView {
       marks.push(mark);
     }
     this.criticalLayer.replaceChildren(...marks);
+    return marks.length > 0;
   }
 }
 
