@@ -1,28 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { ExportResultCode } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import type { FrameLocator, Page } from 'playwright-core';
+import { freePort } from '../harness/vscodeServer';
 import { runCommandFromPalette, saveScreenshot, setWorkspaceSetting } from '../harness/workbench';
 import { startJaegerReplayServer, type ReplayServer } from '../support/jaegerReplayServer';
 import { recordSdkSpans } from '../support/sdkSpans';
 import { useWorkbench } from './session';
 import { viewerFrame, waitForTimeline } from './viewerPage';
-
-/** A port nothing listens on right now, so that parallel test runs never fight over 4318 and 9411. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address !== null ? address.port : 0);
-      });
-    });
-  });
-}
 
 /** Sends spans with the real OTLP/HTTP exporter, as an instrumented service would. */
 function exportSpans(url: string, spans: ReadableSpan[]): Promise<void> {
@@ -97,6 +83,7 @@ describe('Trace viewer sources (e2e)', () => {
 });
 
 describe('Trace viewer with the built-in receiver (e2e)', () => {
+  // Free ports, so that parallel test runs never fight over 4318 and 9411.
   const ports = { otlp: 0, zipkin: 0 };
   before(async () => {
     ports.otlp = await freePort();

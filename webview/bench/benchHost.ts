@@ -3,10 +3,11 @@
  * handshake, and delivers a synthetic trace through `window.postMessage` exactly as VS Code delivers host
  * messages. Loaded as a classic script before the real `dist/webview/viewer.js`.
  */
+import { generateOtlpTrace } from '../../bench/traces/generateOtlp';
 import { analyzeTrace } from '../../src/core/analysis/analyze';
+import { parseTraces } from '../../src/core/formats/parseTraces';
 import type { HostMessage, TraceDocument, WebviewMessage } from '../../src/core/viewer/protocol';
 import { buildTraceDocument } from '../../src/core/viewer/traceDocument';
-import { syntheticTrace } from '../../test/support/syntheticTrace';
 
 const posted: WebviewMessage[] = [];
 let savedState: unknown;
@@ -49,11 +50,12 @@ function afterPaint(): Promise<number> {
 const benchHost = {
   posted,
   /**
-   * Builds the document beforehand as the extension host does (analysis included), so that neither generating
-   * nor analyzing the trace is part of the measurement, which starts when the message arrives.
+   * Builds the document beforehand as the extension host does (parsing and analysis included), so that neither
+   * generating nor analyzing the trace is part of the measurement, which starts when the message arrives.
    */
   prepare(spans: number, seed: number): number {
-    const trace = syntheticTrace({ spans, seed });
+    const [trace] = parseTraces(generateOtlpTrace(spans, seed), 'bench').traces;
+    if (!trace) throw new Error('the generated trace did not parse');
     const ref = { sourceId: 'bench', traceId: trace.traceId };
     prepared = buildTraceDocument(analyzeTrace(trace), { ref, sourceLabel: 'Benchmark', brokenLinks: [], loadedTraceIds: [] });
     return prepared.trace.spans.length;
