@@ -21,15 +21,24 @@ const columns: readonly (readonly [Column, string])[] = [
 
 /**
  * Statistics per service and, under each, per operation: count, errors, total, self time, average, p95.
- * Click a header to sort (services by their totals, operations within their service).
+ * Click a header to sort (services by their totals, operations within their service). Built the first time it is
+ * shown: a big trace can have thousands of operations, which the timeline should not wait for.
  */
 export class StatsTable {
   readonly element: HTMLElement;
   private sortColumn: Column = 'totalNs';
   private descending = true;
 
+  private rendered = false;
+
   constructor(private readonly stats: readonly GroupStats[]) {
     this.element = element('section', { className: 'stats', attributes: { 'aria-label': 'Statistics per service and operation' } });
+  }
+
+  /** Builds the table if it has not been built yet. */
+  show(): void {
+    if (this.rendered) return;
+    this.rendered = true;
     this.render();
   }
 

@@ -27,6 +27,7 @@ export class TraceView {
   private readonly detail: DetailPane;
   private readonly tabs: HTMLElementTagNameMap['vscode-tabs'];
   private readonly split: HTMLDivElement;
+  private readonly statsTable: StatsTable;
   private matches: Int32Array = new Int32Array(0);
   private matchLabel: string | undefined;
   private currentMatch = -1;
@@ -135,17 +136,19 @@ export class TraceView {
     });
     this.split = element('div', { className: 'timeline-split' }, this.timeline.element, this.splitter(), this.detail.element);
     this.split.style.setProperty('--detail-width', `${state.detailWidth}px`);
+    this.statsTable = new StatsTable(document.stats);
     this.tabs = element(
       'vscode-tabs',
       { className: 'trace-tabs' },
       element('vscode-tab-header', { attributes: { slot: 'header' }, text: 'Timeline' }),
       element('vscode-tab-header', { attributes: { slot: 'header' }, text: 'Statistics' }),
       element('vscode-tab-panel', { className: 'timeline-panel' }, this.toolbar.element, this.split),
-      element('vscode-tab-panel', { className: 'stats-panel' }, new StatsTable(document.stats).element),
+      element('vscode-tab-panel', { className: 'stats-panel' }, this.statsTable.element),
     );
     this.tabs.selectedIndex = state.tab === 'statistics' ? 1 : 0;
     this.tabs.addEventListener('vsc-tabs-select', () => {
       this.state.tab = this.tabs.selectedIndex === 1 ? 'statistics' : 'timeline';
+      if (this.state.tab === 'statistics') this.statsTable.show();
       this.scheduleSave();
     });
     this.element = element(
@@ -165,6 +168,7 @@ export class TraceView {
 
   /** Call once the view is in the document: lays out the timeline, restores selection and find. */
   mount(focusSpanId?: string): void {
+    if (this.state.tab === 'statistics') this.statsTable.show();
     this.timeline.layout();
     this.indexForFindWhenIdle(0);
     if (this.state.find !== '') this.runFind();
