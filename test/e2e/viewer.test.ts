@@ -27,7 +27,13 @@ async function openWithFileDialog(page: Page, file: string): Promise<void> {
   await runCommandFromPalette(page, 'Trace Stitch: Open Trace File…');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Open Trace File' }).waitFor();
+  // The dialog fills in its starting folder a moment after it opens; typing before that would be overwritten.
+  await page.waitForFunction(
+    (selector) => ((globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector(selector)?.value ?? '').endsWith('/'),
+    '.quick-input-widget .quick-input-box input',
+  );
   await input.fill(file);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: path.basename(file) }).first().waitFor();
   await page.keyboard.press('Enter');
 }
 
