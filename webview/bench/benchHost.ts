@@ -72,44 +72,6 @@ const benchHost = {
       await afterPaint();
     }
   },
-  /**
-   * Scrolls the timeline a frame at a time and returns each frame's main-thread time: from the scroll event
-   * (captured before the viewer's own listener) to after that frame's paint.
-   */
-  async measureScroll(frames: number, step: number): Promise<number[]> {
-    const body = document.querySelector<HTMLElement>('.timeline-body');
-    if (!body) throw new Error('no timeline');
-    const durations: number[] = [];
-    let frameStart = -1;
-    const onScroll = (): void => {
-      frameStart = performance.now();
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        if (frameStart >= 0) durations.push(performance.now() - frameStart);
-        frameStart = -1;
-      };
-      channel.port2.postMessage(null);
-    };
-    document.addEventListener('scroll', onScroll, true);
-    try {
-      let direction = 1;
-      for (let frame = 0; frame < frames; frame++) {
-        await new Promise<void>((resolve) => {
-          requestAnimationFrame(() => {
-            const max = body.scrollHeight - body.clientHeight;
-            if (body.scrollTop + step * direction > max || body.scrollTop + step * direction < 0) direction = -direction;
-            body.scrollTop += step * direction;
-            resolve();
-          });
-        });
-      }
-      await afterPaint();
-      await afterPaint();
-    } finally {
-      document.removeEventListener('scroll', onScroll, true);
-    }
-    return durations;
-  },
   /** Clicks a toolbar button at the start of a frame; resolves with the time until that change is painted. */
   async measureClick(label: string): Promise<number> {
     const button = document.querySelector<HTMLElement>(`vscode-toolbar-button[label="${label}"]`);
