@@ -1,8 +1,9 @@
 import { ServiceColors } from '../../src/core/viewer/layout/serviceColors';
-import type { HostMessage, TraceMessage, TraceRef } from '../../src/core/viewer/protocol';
+import type { HostMessage, TraceDocument, TraceMessage, TraceRef } from '../../src/core/viewer/protocol';
 import { element, icon } from './dom';
+import { HostRequests } from './hostRequests';
 import { SearchView } from './search/searchView';
-import { defaultTraceView, loadState, saveState, type ViewerState } from './state';
+import { defaultTraceView, loadState, saveState, type TraceViewState, type ViewerState } from './state';
 import { TraceView } from './trace/traceView';
 import { newRequestId, postToHost } from './vscodeApi';
 
@@ -22,6 +23,7 @@ export class ViewerApp {
   private readonly version: HTMLElement;
   private traceView: TraceView | undefined;
   private traceRequest = -1;
+  private readonly requests = new HostRequests();
 
   constructor(root: HTMLElement) {
     this.search = new SearchView(this.state.search, {
@@ -66,6 +68,7 @@ export class ViewerApp {
   }
 
   handle(message: HostMessage): void {
+    if (this.requests.settle(message)) return;
     switch (message.type) {
       case 'welcome':
         this.version.textContent = `Trace Stitch ${message.extensionVersion}`;
@@ -92,7 +95,12 @@ export class ViewerApp {
         this.showLoading(message.ref);
         break;
       case 'trace':
-        void this.showTrace(message);
+        if (message.update) this.updateTrace(message.document);
+        else void this.showTrace(message);
+        break;
+      case 'spanDetail':
+      case 'findResults':
+        // The answer to a request of a trace view that is gone.
         break;
       case 'requestFailed':
         this.failed(message.requestId, message.message);
@@ -108,13 +116,27 @@ export class ViewerApp {
 
   private async showTrace(message: TraceMessage): Promise<void> {
     if (message.requestId !== undefined && message.requestId !== this.traceRequest) return;
-    performance.mark(marks.arrived);
     const traceDocument = message.document;
     const previous = this.state.trace;
-    const sameTrace = previous?.ref.sourceId === traceDocument.ref.sourceId && previous.ref.traceId === traceDocument.ref.traceId;
-    const viewState = sameTrace ? previous : defaultTraceView(traceDocument.ref);
-    this.state.trace = viewState;
+    const sameTrace = previous !== undefined && sameRef(previous.ref, traceDocument.ref);
     this.state.page = 'trace';
+    await this.present(traceDocument, sameTrace ? previous : defaultTraceView(traceDocument.ref), message.focusSpanId, true);
+  }
+
+  /**
+   * The trace on show gained spans: shows the new document in its place with the view as the user left it (scroll
+   * position, selection, collapsed spans, zoom, find), without switching tabs or taking the focus.
+   */
+  private updateTrace(traceDocument: TraceDocument): void {
+    const view = this.traceView;
+    if (!view || !sameRef(view.data.document.ref, traceDocument.ref)) return;
+    const hadFocus = view.element.contains(document.activeElement);
+    void this.present(traceDocument, view.currentState(), undefined, hadFocus);
+  }
+
+  private async present(traceDocument: TraceDocument, viewState: TraceViewState, focusSpanId: string | undefined, takeFocus: boolean): Promise<void> {
+    performance.mark(marks.arrived);
+    this.state.trace = viewState;
     this.traceView?.dispose();
     const view = new TraceView(traceDocument, viewState, this.colors, {
       copy: (what, text) => {
@@ -123,8 +145,10 @@ export class ViewerApp {
       openCode: (ref, spanId) => {
         postToHost({ type: 'openCode', ref, spanId });
       },
-      openTrace: (ref, focusSpanId) => {
-        this.openTrace(ref, focusSpanId);
+      loadSpan: (ref, spanIndex, spanId) => this.requests.spanDetail(ref, spanIndex, spanId),
+      find: (ref, query) => this.requests.find(ref, query),
+      openTrace: (ref, focusSpan) => {
+        this.openTrace(ref, focusSpan);
       },
       stateChanged: (state) => {
         if (this.traceView === view) {
@@ -135,16 +159,17 @@ export class ViewerApp {
     });
     this.traceView = view;
     this.tracePanel.replaceChildren(view.element);
-    this.tabs.selectedIndex = 1;
+    if (this.state.page === 'trace') this.tabs.selectedIndex = 1;
     await this.tabs.updateComplete;
-    view.mount(message.focusSpanId);
-    view.focusTimeline();
+    view.mount(focusSpanId);
+    if (takeFocus) view.focusTimeline();
     this.state.colors = this.colors.snapshot();
     this.save();
     afterNextPaint(() => {
       performance.mark(marks.rendered);
       performance.measure(marks.measure, marks.arrived, marks.rendered);
-      this.tracePanel.dataset.renderedTrace = traceDocument.trace.traceId;
+      this.tracePanel.dataset.renderedTrace = traceDocument.traceId;
+      this.tracePanel.dataset.renderedSpans = String(traceDocument.spans.count);
     });
   }
 
@@ -158,6 +183,9 @@ export class ViewerApp {
   }
 
   private showLoading(ref: TraceRef): void {
+    // The view it replaces is done with: live updates of its trace must not bring it back.
+    this.traceView?.dispose();
+    this.traceView = undefined;
     this.tracePanel.replaceChildren(this.placeholder('Loading trace…', ref.traceId, 'loading', true));
     this.tabs.selectedIndex = 1;
   }
@@ -175,6 +203,10 @@ export class ViewerApp {
   private save(): void {
     saveState(this.state);
   }
+}
+
+function sameRef(a: TraceRef, b: TraceRef): boolean {
+  return a.sourceId === b.sourceId && a.traceId === b.traceId;
 }
 
 /** Runs `callback` after the browser has painted the next frame (a message posted from rAF arrives after paint). */

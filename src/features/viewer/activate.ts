@@ -47,6 +47,7 @@ export function activateViewer(host: Host): ViewerApi {
     library,
     resolveSource: (sourceId) => (sourceId.startsWith('file:') ? reopenFileSource(context, sourceId) : Promise.resolve(undefined)),
     openCode: { handler: undefined },
+    traceUpdated: host.track(new vscode.EventEmitter<TraceRef>()),
     disposables: [],
   };
   const connections = new JaegerConnections(host.extension.globalState, host.extension.secrets);
@@ -110,7 +111,10 @@ export function activateViewer(host: Host): ViewerApi {
         if (context.openCode.handler === handler) context.openCode.handler = undefined;
       });
     },
-    connectReceiver: (receiver) => connectReceiver(host, api, recent, receiver),
+    connectReceiver: (receiver) =>
+      connectReceiver(host, api, recent, receiver, (traceId) => {
+        context.traceUpdated.fire({ sourceId: receiverSourceId, traceId });
+      }),
   };
   return api;
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import type { HostMessage, TraceRef, TraceSummary, WebviewMessage } from '../../core/viewer/protocol';
+import type { TraceAnalysis } from '../../core/analysis/types';
+import { parseFindQuery, SpanFinder } from '../../core/viewer/layout/find';
+import type { FindMessage, GetSpanDetailMessage, HostMessage, TraceRef, TraceSummary, WebviewMessage } from '../../core/viewer/protocol';
 import { maxSearchLimit } from '../../core/viewer/protocol';
 import { buildTraceDocument, summarizeTrace } from '../../core/viewer/traceDocument';
 import type { LoadedTrace } from '../../core/viewer/traceLibrary';
@@ -7,6 +9,13 @@ import type { ViewerSource } from './sources/viewerSource';
 import type { ViewerContext } from './viewerContext';
 
 type RequestKind = 'services' | 'operations' | 'search' | 'trace';
+
+/** A trace on show that gains spans is sent again at most this often… */
+const liveIntervalMs = 1_000;
+/** …and less often when it is big: one millisecond per this many spans (5 s at 100,000 spans). */
+const liveSpansPerMs = 20;
+/** Spans of one export batch arrive in several requests: wait this long for the rest before updating. */
+const liveBatchMs = 150;
 
 /**
  * One webview's conversation with the host: answers its (validated) requests from the sources and the trace
@@ -20,6 +29,13 @@ export class ViewerSession implements vscode.Disposable {
   private readonly running = new Map<RequestKind, AbortController>();
   private readonly disposables: vscode.Disposable[] = [];
   private sourcesTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The trace the webview shows (the last one posted), which live updates keep current. */
+  private shown: TraceRef | undefined;
+  private liveTimer: ReturnType<typeof setTimeout> | undefined;
+  private liveSentAt = 0;
+  private liveSpans = 0;
+  /** Find indexes every span's text on first use: one per analysis, dropped with it. */
+  private readonly finders = new WeakMap<TraceAnalysis, SpanFinder>();
 
   constructor(
     private readonly context: ViewerContext,
@@ -28,6 +44,9 @@ export class ViewerSession implements vscode.Disposable {
     this.disposables.push(
       context.registry.onDidChange(() => {
         this.postSourcesSoon();
+      }),
+      context.traceUpdated.event((ref) => {
+        if (this.shown && sameRef(ref, this.shown)) this.updateSoon();
       }),
     );
   }
@@ -64,6 +83,12 @@ export class ViewerSession implements vscode.Disposable {
         return;
       case 'openCode':
         await this.openCode(message.ref, message.spanId);
+        return;
+      case 'getSpanDetail':
+        await this.answerSpanDetail(message);
+        return;
+      case 'find':
+        await this.answerFind(message);
         return;
       case 'copy':
         await vscode.env.clipboard.writeText(message.text);
@@ -121,33 +146,103 @@ export class ViewerSession implements vscode.Disposable {
       const started = performance.now();
       const loaded = await this.load(ref, signal);
       const loadedAt = performance.now();
-      const library = this.context.library;
-      const source = this.context.registry.get(ref.sourceId);
-      const document = buildTraceDocument(loaded.analysis, {
-        ref,
-        sourceLabel: source?.label ?? ref.sourceId,
-        brokenLinks: library.brokenLinks(),
-        loadedTraceIds: library.loadedTraceIds(),
-      });
-      this.post({ type: 'trace', ...(requestId === undefined ? {} : { requestId }), document, ...(focusSpanId ? { focusSpanId } : {}) });
-      const spans = document.trace.spans.length;
+      this.shown = ref;
+      this.liveSpans = loaded.analysis.trace.spans.length;
+      this.liveSentAt = Date.now();
+      this.post({ type: 'trace', ...(requestId === undefined ? {} : { requestId }), document: this.document(loaded), ...(focusSpanId ? { focusSpanId } : {}) });
       this.context.host.log.info(
-        `Showing trace ${ref.traceId} (${spans} spans): loaded and analyzed in ${Math.round(loadedAt - started)} ms, ` +
+        `Showing trace ${ref.traceId} (${this.liveSpans} spans): loaded and analyzed in ${Math.round(loadedAt - started)} ms, ` +
           `explained and posted in ${Math.round(performance.now() - loadedAt)} ms`,
       );
     });
   }
 
-  /** The trace from the library, or fetched from its source (and then kept). */
+  private document(loaded: LoadedTrace): ReturnType<typeof buildTraceDocument> {
+    const library = this.context.library;
+    const source = this.context.registry.get(loaded.ref.sourceId);
+    return buildTraceDocument(loaded.analysis, {
+      ref: loaded.ref,
+      sourceLabel: source?.label ?? loaded.ref.sourceId,
+      brokenLinks: library.brokenLinks(),
+      loadedTraceIds: library.loadedTraceIds(),
+    });
+  }
+
+  /**
+   * The trace on show gained spans: sends it again (the webview keeps its view), batching what arrives close
+   * together and no more often than `liveIntervalMs`, less often for big traces.
+   */
+  private updateSoon(): void {
+    if (this.liveTimer !== undefined) return;
+    const interval = Math.max(liveIntervalMs, this.liveSpans / liveSpansPerMs);
+    const wait = Math.max(liveBatchMs, this.liveSentAt + interval - Date.now());
+    this.liveTimer = setTimeout(() => {
+      this.liveTimer = undefined;
+      this.postUpdate().catch((error: unknown) => {
+        this.context.host.log.warn(`Could not update the trace on show: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }, wait);
+  }
+
+  private async postUpdate(): Promise<void> {
+    const ref = this.shown;
+    // A hidden webview gets the newest trace when it is shown again and asks for it (`load` re-reads live sources).
+    if (!ref || !this.ready) return;
+    const loaded = await this.load(ref, new AbortController().signal);
+    if (!this.isShowing(ref)) return;
+    if (loaded.analysis.trace.spans.length === this.liveSpans) return;
+    this.liveSentAt = Date.now();
+    this.liveSpans = loaded.analysis.trace.spans.length;
+    this.post({ type: 'trace', document: this.document(loaded), update: true });
+  }
+
+  /** Whether the webview is there and still shows this trace (it may have moved on while the host worked). */
+  private isShowing(ref: TraceRef): boolean {
+    return this.ready && this.shown !== undefined && sameRef(ref, this.shown);
+  }
+
+  /**
+   * The trace from the library, or fetched from its source (and then kept). A trace of a live source (the receiver)
+   * is read from it again, since it may have gained spans since it was analyzed.
+   */
   private async load(ref: TraceRef, signal: AbortSignal): Promise<LoadedTrace> {
     const held = this.context.library.get(ref);
-    if (held) return held;
+    const live = this.context.registry.get(ref.sourceId)?.kind === 'receiver';
+    if (held && !live) return held;
     const source = await this.source(ref.sourceId);
     const trace = await source.trace(ref.traceId, signal);
+    if (!trace && held) return held;
     if (!trace) throw new Error(`Trace ${ref.traceId} was not found in ${source.label}.`);
     const [loaded] = this.context.library.add(source.id, [trace]);
     if (!loaded) throw new Error(`Trace ${ref.traceId} could not be analyzed.`);
     return loaded;
+  }
+
+  /** The span of a detail request: at its index, or found by id when the trace changed since the webview got it. */
+  private async answerSpanDetail(message: GetSpanDetailMessage): Promise<void> {
+    try {
+      const spans = (await this.load(message.ref, new AbortController().signal)).analysis.trace.spans;
+      const atIndex = spans[message.spanIndex];
+      const span = atIndex?.spanId === message.spanId ? atIndex : spans.find((candidate) => candidate.spanId === message.spanId);
+      if (!span) throw new Error(`Span ${message.spanId} is not in trace ${message.ref.traceId} any more.`);
+      this.post({ type: 'spanDetail', requestId: message.requestId, span });
+    } catch (error) {
+      this.post({ type: 'requestFailed', requestId: message.requestId, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private async answerFind(message: FindMessage): Promise<void> {
+    try {
+      const { analysis } = await this.load(message.ref, new AbortController().signal);
+      let finder = this.finders.get(analysis);
+      if (!finder) {
+        finder = new SpanFinder(analysis.trace.spans);
+        this.finders.set(analysis, finder);
+      }
+      this.post({ type: 'findResults', requestId: message.requestId, spanIndices: finder.find(parseFindQuery(message.query)) });
+    } catch (error) {
+      this.post({ type: 'requestFailed', requestId: message.requestId, message: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   private async openCode(ref: TraceRef, spanId: string): Promise<void> {
@@ -209,6 +304,11 @@ export class ViewerSession implements vscode.Disposable {
     for (const controller of this.running.values()) controller.abort();
     this.running.clear();
     if (this.sourcesTimer !== undefined) clearTimeout(this.sourcesTimer);
+    if (this.liveTimer !== undefined) clearTimeout(this.liveTimer);
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
+}
+
+function sameRef(a: TraceRef, b: TraceRef): boolean {
+  return a.sourceId === b.sourceId && a.traceId === b.traceId;
 }

@@ -12,9 +12,16 @@ const refreshIntervalMs = 1_000;
 
 /**
  * Shows the built-in receiver in the viewer: as a search source, in the Recent Traces view, and as a status bar
- * item (listening / spans received / error) that opens the viewer's search on it.
+ * item (listening / spans received / error) that opens the viewer's search on it. `traceUpdated` hears of every
+ * trace that gains spans (a viewer showing it updates it).
  */
-export function connectReceiver(host: Host, viewer: ViewerApi, recent: RecentTracesView, receiver: ReceiverHandle): vscode.Disposable {
+export function connectReceiver(
+  host: Host,
+  viewer: ViewerApi,
+  recent: RecentTracesView,
+  receiver: ReceiverHandle,
+  traceUpdated: (traceId: string) => void,
+): vscode.Disposable {
   const describe = (): ReturnType<typeof receiverStatusText> => receiverStatusText(receiver.state, receiver.store.stats);
   const source = new AdaptedSource(receiver.source, {
     id: receiverSourceId,
@@ -49,7 +56,10 @@ export function connectReceiver(host: Host, viewer: ViewerApi, recent: RecentTra
   };
   update();
   const subscriptions = [
-    receiver.store.onDidUpdateTrace(updateSoon),
+    receiver.store.onDidUpdateTrace((change) => {
+      traceUpdated(change.traceId);
+      updateSoon();
+    }),
     receiver.store.onDidEvictTraces(updateSoon),
     receiver.store.onDidClear(updateSoon),
     receiver.onDidChangeState(update),
