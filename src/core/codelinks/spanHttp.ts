@@ -66,9 +66,15 @@ function hostOfUrl(url: string): string | undefined {
   }
 }
 
+/** HTTP client spans are named after the bare method (`GET`) when no route template is known. */
+function methodFromName(name: string): string | undefined {
+  const trimmed = name.trim();
+  return methods.has(trimmed) ? trimmed : fromSpanName(trimmed)?.method;
+}
+
 export function sentRequest(span: Span): SentRequest {
   const attributes = span.attributes;
-  const method = text(attributes, 'http.request.method', 'http.method')?.toUpperCase() ?? fromSpanName(span.name)?.method;
+  const method = text(attributes, 'http.request.method', 'http.method')?.toUpperCase() ?? methodFromName(span.name);
   const url = text(attributes, 'url.full', 'http.url');
   const host = text(attributes, 'server.address', 'net.peer.name', 'http.host') ?? (url ? hostOfUrl(url) : undefined);
   const path = url ? pathOfUrl(url) : text(attributes, 'url.path', 'http.target');
