@@ -35,7 +35,7 @@ describe('findBreakingCallSites', () => {
     const link: BrokenLinkForCode = { fromService: 'orders', toService: 'reviews', from: orders, client };
     const sites = findBreakingCallSites(link, code, workspace);
     assert.equal(sites[0]?.call.line, 20);
-    assert.equal(sites[0]?.confidence, 0.9);
+    assert.equal(sites[0].confidence, 0.9);
   });
 
   it('never proposes calls that propagate, target another host, or belong to another service', () => {
