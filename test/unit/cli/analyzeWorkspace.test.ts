@@ -81,8 +81,8 @@ describe('trace-stitch analyze --workspace', () => {
     assert.equal(report.brokenLinks.length, 1);
     const [link] = report.brokenLinks;
     assert.equal(link?.shape, 'client-root');
-    assert.deepEqual([link?.from, link?.to], ['orders', 'inventory']);
-    assert.deepEqual(link?.callSite, { file: 'shop/services/orders/app.py', line: 10 });
+    assert.deepEqual([link.from, link.to], ['orders', 'inventory']);
+    assert.deepEqual(link.callSite, { file: 'shop/services/orders/app.py', line: 10 });
   });
 
   it('names the call site in the text report too', async () => {
