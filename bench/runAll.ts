@@ -1,5 +1,6 @@
 import { benchActivation } from './activation/run';
 import { benchRelint, benchThroughput, benchWorkspaceScan } from './propagation/run';
+import { benchViewer } from './viewer/run';
 import { benchTraceData } from './traceData';
 import { benchMeshYaml } from './meshYaml/run';
 
@@ -9,6 +10,7 @@ const benchmarks: readonly (readonly [string, () => Promise<void>])[] = [
   ['propagation-throughput', () => benchThroughput()],
   ['propagation-scan', () => benchWorkspaceScan()],
   ['propagation-relint', () => benchRelint()],
+  ['viewer', () => benchViewer()],
   ['trace-data', () => benchTraceData()],
   ['mesh-yaml', () => benchMeshYaml()],
 ];

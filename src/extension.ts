@@ -20,7 +20,8 @@ export function activate(context: vscode.ExtensionContext): TraceStitchApi {
   const host = createHost(context);
   activateLog(host);
   const receiver = activateReceiver(host);
-  activateViewer(host);
+  const viewer = activateViewer(host);
+  host.track(viewer.connectReceiver(receiver));
   activatePropagation(host);
   activateMeshYaml(host);
   activateScaffold(host);

@@ -15,6 +15,9 @@ export interface TraceStitchSettings {
   'propagation.exclude': readonly string[];
   /** Language → on/off; validated by the propagation feature. */
   'propagation.languages': Readonly<Record<string, unknown>>;
+  'viewer.adjustClockSkew': boolean;
+  'viewer.maxFileSizeMB': number;
+  'jaeger.timeoutSeconds': number;
   'receiver.enabled': boolean;
   'receiver.host': string;
   'receiver.otlpPort': number;
@@ -37,6 +40,9 @@ const defaults: TraceStitchSettings = {
   'propagation.wrappers': defaultPropagationOptions.wrappers,
   'propagation.exclude': defaultPropagationOptions.exclude,
   'propagation.languages': defaultPropagationOptions.languages,
+  'viewer.adjustClockSkew': true,
+  'viewer.maxFileSizeMB': 256,
+  'jaeger.timeoutSeconds': 15,
   'receiver.enabled': true,
   'receiver.host': '127.0.0.1',
   'receiver.otlpPort': 4318,

@@ -167,7 +167,8 @@ async function respondsOk(url: string, child: ChildProcess): Promise<true | unde
   }
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on right now (the OS picks it), for servers that tests start. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
