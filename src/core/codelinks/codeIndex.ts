@@ -11,6 +11,8 @@ export interface IndexedHandler {
   readonly column: number;
   readonly name: string;
   readonly framework: string;
+  /** `function` when the body is here; `registration` for a route naming a handler defined elsewhere. */
+  readonly declaration: 'function' | 'registration';
   /** Upper-case; empty when any method reaches the handler. */
   readonly methods: readonly string[];
   readonly route?: string;

@@ -14,6 +14,7 @@ export function codeIndexFromAnalyses(analyses: Iterable<FileAnalysis>): CodeInd
         column: at.column,
         name: handler.name,
         framework: handler.framework,
+        declaration: handler.declaration,
         methods: handler.methods,
         ...(handler.route === undefined ? {} : { route: handler.route }),
       });

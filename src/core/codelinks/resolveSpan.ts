@@ -117,20 +117,35 @@ function fromRoutes(span: Span, context: CodeLinkContext): Attempt {
   const template = parseRouteTemplate(observed);
   const methodFits = (handler: IndexedHandler): boolean =>
     !served.method || handler.methods.length === 0 || handler.methods.includes(served.method);
+  const relativeOf = (handler: IndexedHandler): string => relative(handler.file, context.workspace);
   const scored = context.code.handlers
     .filter((handler) => handler.route !== undefined && methodFits(handler))
     .map((handler) => ({ handler, score: matchRoute(parseRouteTemplate(handler.route ?? ''), template) }))
     .filter((entry): entry is { handler: IndexedHandler; score: number } => entry.score !== undefined);
-  const { items, narrowed } = narrowToService(scored, span.service, (entry) => relative(entry.handler.file, context.workspace));
+  const method = served.method ? `${served.method} ` : '';
+  const what = served.route ? `route ${method}${observed}` : `path ${method}${observed}`;
+  const { items, narrowed } = narrowToService(scored, span.service, (entry) => relativeOf(entry.handler));
+  if (items.length === 0) return fromCatchAllHandlers(span, context, what, relativeOf);
   const best = Math.max(...items.map((entry) => entry.score));
   const winners = items.filter((entry) => entry.score === best);
   const base = (served.route ? 0.8 : 0.7) - (narrowed ? 0 : 0.1) - (winners.length > 1 ? 0.3 : 0);
   for (const { handler } of winners) {
-    const method = served.method ? `${served.method} ` : '';
-    const what = served.route ? `route ${method}${observed}` : `path ${method}${observed}`;
     attempt.candidates.push(handlerCandidate(handler, 'route', base, `${what} matches ${handler.framework} route ${handler.route ?? ''}`));
   }
   return attempt;
+}
+
+/**
+ * Handlers registered without a route (`http.createServer(handler)`) receive every request of their service: when
+ * the service's own folder has exactly one such handler, that is where its server spans come from.
+ */
+function fromCatchAllHandlers(span: Span, context: CodeLinkContext, what: string, relativeOf: (handler: IndexedHandler) => string): Attempt {
+  const catchAll = context.code.handlers.filter((handler) => handler.route === undefined && handler.declaration !== 'registration');
+  const { items, narrowed } = narrowToService(catchAll, span.service, relativeOf);
+  const [only] = items;
+  if (!narrowed || items.length !== 1 || !only) return { candidates: [], refusals: [] };
+  const evidence = `${what} reaches ${span.service}, whose only ${only.framework} handler takes every request`;
+  return { candidates: [handlerCandidate(only, 'route', 0.65, evidence)], refusals: [] };
 }
 
 function callCandidate(call: IndexedCallSite, confidence: number, evidence: string): CodeCandidate {

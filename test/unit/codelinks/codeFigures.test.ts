@@ -7,8 +7,8 @@ import { makeSpan } from './spanFixtures';
 
 const code: CodeIndex = {
   handlers: [
-    { file: '/ws/orders/app.py', line: 10, column: 1, name: 'get_order', framework: 'flask', methods: ['GET'], route: '/api/orders/<order_id>' },
-    { file: '/ws/orders/app.py', line: 30, column: 1, name: 'list_orders', framework: 'flask', methods: ['GET'], route: '/api/orders' },
+    { file: '/ws/orders/app.py', line: 10, column: 1, name: 'get_order', framework: 'flask', declaration: 'function', methods: ['GET'], route: '/api/orders/<order_id>' },
+    { file: '/ws/orders/app.py', line: 30, column: 1, name: 'list_orders', framework: 'flask', declaration: 'function', methods: ['GET'], route: '/api/orders' },
   ],
   calls: [
     { file: '/ws/orders/app.py', line: 14, column: 13, endLine: 14, endColumn: 60, callee: 'requests.get', method: 'GET', url: { text: '…', pattern: 'http://inventory:8080/stock/*' }, propagation: 'missing' },

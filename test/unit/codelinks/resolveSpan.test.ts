@@ -6,10 +6,10 @@ import { makeSpan } from './spanFixtures';
 const root = '/ws';
 const code: CodeIndex = {
   handlers: [
-    { file: `${root}/orders/app.py`, line: 10, column: 1, name: 'get_order', framework: 'flask', methods: ['GET'], route: '/api/orders/<int:order_id>' },
-    { file: `${root}/orders/app.py`, line: 20, column: 1, name: 'new_order_form', framework: 'flask', methods: ['GET'], route: '/api/orders/new' },
-    { file: `${root}/orders/app.py`, line: 30, column: 1, name: 'create_order', framework: 'flask', methods: ['POST'], route: '/api/orders' },
-    { file: `${root}/users/server.js`, line: 5, column: 1, name: '<anonymous>', framework: 'express', methods: ['GET'], route: '/api/orders/:id' },
+    { file: `${root}/orders/app.py`, line: 10, column: 1, name: 'get_order', framework: 'flask', declaration: 'function', methods: ['GET'], route: '/api/orders/<int:order_id>' },
+    { file: `${root}/orders/app.py`, line: 20, column: 1, name: 'new_order_form', framework: 'flask', declaration: 'function', methods: ['GET'], route: '/api/orders/new' },
+    { file: `${root}/orders/app.py`, line: 30, column: 1, name: 'create_order', framework: 'flask', declaration: 'function', methods: ['POST'], route: '/api/orders' },
+    { file: `${root}/users/server.js`, line: 5, column: 1, name: '<anonymous>', framework: 'express', declaration: 'function', methods: ['GET'], route: '/api/orders/:id' },
   ],
   calls: [
     {
@@ -82,6 +82,17 @@ describe('resolveSpanCode', () => {
     const { candidates } = resolveSpanCode(span, context);
     assert.deepEqual(candidates.map((c) => [c.line, c.source]), [[14, 'call-site']]);
     assert.match(candidates[0]?.evidence ?? '', /host inventory and path \/stock\/\* match/);
+  });
+
+  it('ties server spans of a service to its only route-less handler (http.createServer), and only then', () => {
+    const handler = { file: `${root}/inventory/server.js`, line: 9, column: 15, name: '<anonymous>', framework: 'node-http', declaration: 'function' as const, methods: [] };
+    const withCatchAll: CodeLinkContext = { ...context, code: { ...code, handlers: [...code.handlers, handler] } };
+    const span = makeSpan('server', 'inventory', 'GET', { 'url.path': '/stock/42', 'http.request.method': 'GET' });
+    const { candidates } = resolveSpanCode(span, withCatchAll);
+    assert.deepEqual(candidates.map((c) => [c.file, c.line, c.confidence]), [[`${root}/inventory/server.js`, 9, 0.65]]);
+    assert.match(candidates[0]?.evidence ?? '', /whose only node-http handler takes every request/);
+    const otherService = makeSpan('server', 'billing', 'GET', { 'url.path': '/stock/42' });
+    assert.deepEqual(resolveSpanCode(otherService, withCatchAll).candidates, []);
   });
 
   it('finds nothing for spans that name no code, route or URL', () => {
