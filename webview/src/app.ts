@@ -147,6 +147,9 @@ export class ViewerApp {
       },
       loadSpan: (ref, spanIndex, spanId) => this.requests.spanDetail(ref, spanIndex, spanId),
       find: (ref, query) => this.requests.find(ref, query),
+      openCallSite: (ref, warningIndex) => {
+        postToHost({ type: 'openCallSite', ref, warningIndex });
+      },
       openTrace: (ref, focusSpan) => {
         this.openTrace(ref, focusSpan);
       },

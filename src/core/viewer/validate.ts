@@ -77,6 +77,8 @@ function parseByType(value: Record<string, unknown>): WebviewMessage {
       };
     case 'find':
       return { type: 'find', requestId: requestId(value.requestId), ref: traceRef(value.ref), query: text(value.query, limits.findQuery) };
+    case 'openCallSite':
+      return { type: 'openCallSite', ref: traceRef(value.ref), warningIndex: integer(value.warningIndex, 0, 10_000) };
     case 'copy':
       return { type: 'copy', what: oneOf(value.what, copyKinds), text: text(value.text, limits.copyText) };
     case 'runCommand':

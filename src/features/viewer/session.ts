@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { TraceAnalysis } from '../../core/analysis/types';
+import type { BrokenLink, TraceAnalysis } from '../../core/analysis/types';
 import { parseFindQuery, SpanFinder } from '../../core/viewer/layout/find';
-import type { FindMessage, GetSpanDetailMessage, HostMessage, TraceRef, TraceSummary, WebviewMessage } from '../../core/viewer/protocol';
+import type { FindMessage, GetSpanDetailMessage, HostMessage, TraceDocument, TraceRef, TraceSummary, WebviewMessage } from '../../core/viewer/protocol';
 import { maxSearchLimit } from '../../core/viewer/protocol';
-import { buildTraceDocument, summarizeTrace } from '../../core/viewer/traceDocument';
+import { buildTraceDocument, linksTouching, summarizeTrace } from '../../core/viewer/traceDocument';
 import type { LoadedTrace } from '../../core/viewer/traceLibrary';
 import type { ViewerSource } from './sources/viewerSource';
-import type { ViewerContext } from './viewerContext';
+import type { CallSite, ViewerContext } from './viewerContext';
 
 type RequestKind = 'services' | 'operations' | 'search' | 'trace';
 
@@ -36,6 +36,8 @@ export class ViewerSession implements vscode.Disposable {
   private liveSpans = 0;
   /** Find indexes every span's text on first use: one per analysis, dropped with it. */
   private readonly finders = new WeakMap<TraceAnalysis, SpanFinder>();
+  /** The call sites of the shown trace's broken-link warnings, by warning index. */
+  private callSites: { ref: TraceRef; byWarning: Map<number, CallSite> } | undefined;
 
   constructor(
     private readonly context: ViewerContext,
@@ -89,6 +91,9 @@ export class ViewerSession implements vscode.Disposable {
         return;
       case 'find':
         await this.answerFind(message);
+        return;
+      case 'openCallSite':
+        await this.openCallSite(message.ref, message.warningIndex);
         return;
       case 'copy':
         await vscode.env.clipboard.writeText(message.text);
@@ -149,7 +154,8 @@ export class ViewerSession implements vscode.Disposable {
       this.shown = ref;
       this.liveSpans = loaded.analysis.trace.spans.length;
       this.liveSentAt = Date.now();
-      this.post({ type: 'trace', ...(requestId === undefined ? {} : { requestId }), document: this.document(loaded), ...(focusSpanId ? { focusSpanId } : {}) });
+      const document = await this.document(loaded);
+      this.post({ type: 'trace', ...(requestId === undefined ? {} : { requestId }), document, ...(focusSpanId ? { focusSpanId } : {}) });
       this.context.host.log.info(
         `Showing trace ${ref.traceId} (${this.liveSpans} spans): loaded and analyzed in ${Math.round(loadedAt - started)} ms, ` +
           `explained and posted in ${Math.round(performance.now() - loadedAt)} ms`,
@@ -157,14 +163,26 @@ export class ViewerSession implements vscode.Disposable {
     });
   }
 
-  private document(loaded: LoadedTrace): ReturnType<typeof buildTraceDocument> {
+  /** The trace view's document, with the call sites code links found for its broken-link warnings. */
+  private async document(loaded: LoadedTrace): Promise<TraceDocument> {
     const library = this.context.library;
     const source = this.context.registry.get(loaded.ref.sourceId);
+    const brokenLinks = library.brokenLinks();
+    const links = linksTouching(loaded.analysis, brokenLinks);
+    const found = await this.findCallSites(links);
+    // Broken-link warnings come first, one per touching link, in order.
+    const byWarning = new Map<number, CallSite>();
+    links.forEach((link, index) => {
+      const site = found.get(link);
+      if (site) byWarning.set(index, site);
+    });
+    this.callSites = { ref: loaded.ref, byWarning };
     return buildTraceDocument(loaded.analysis, {
       ref: loaded.ref,
       sourceLabel: source?.label ?? loaded.ref.sourceId,
-      brokenLinks: library.brokenLinks(),
+      brokenLinks,
       loadedTraceIds: library.loadedTraceIds(),
+      callSiteLabels: new Map([...found].map(([link, site]) => [link, site.label])),
     });
   }
 
@@ -193,7 +211,9 @@ export class ViewerSession implements vscode.Disposable {
     if (loaded.analysis.trace.spans.length === this.liveSpans) return;
     this.liveSentAt = Date.now();
     this.liveSpans = loaded.analysis.trace.spans.length;
-    this.post({ type: 'trace', document: this.document(loaded), update: true });
+    const document = await this.document(loaded);
+    if (!this.isShowing(ref)) return;
+    this.post({ type: 'trace', document, update: true });
   }
 
   /** Whether the webview is there and still shows this trace (it may have moved on while the host worked). */
@@ -254,6 +274,28 @@ export class ViewerSession implements vscode.Disposable {
     const handler = this.context.openCode.handler;
     const opened = handler ? await handler({ ref, trace: loaded.analysis.trace, span, spanIndex }) : false;
     if (!opened) vscode.window.setStatusBarMessage(`Trace Stitch: no source location is known for "${span.name}"`, 4_000);
+  }
+
+  /** Asks code links for the call site behind each broken link; a failure only costs the link its button. */
+  private async findCallSites(links: readonly BrokenLink[]): Promise<Map<BrokenLink, CallSite>> {
+    const resolver = this.context.callSites.resolver;
+    const found = new Map<BrokenLink, CallSite>();
+    if (!resolver) return found;
+    for (const link of links) {
+      try {
+        const site = await resolver(link);
+        if (site) found.set(link, site);
+      } catch (error) {
+        this.context.host.log.warn(`Finding the call site of ${link.fromService} → ${link.toService} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return found;
+  }
+
+  private async openCallSite(ref: TraceRef, warningIndex: number): Promise<void> {
+    const shown = this.callSites;
+    const site = shown?.ref.sourceId === ref.sourceId && shown.ref.traceId === ref.traceId ? shown.byWarning.get(warningIndex) : undefined;
+    if (site) await site.open();
   }
 
   private summaries(loaded: readonly LoadedTrace[]): TraceSummary[] {

@@ -19,6 +19,7 @@ export interface TraceViewEvents {
   loadSpan(ref: TraceRef, spanIndex: number, spanId: string): Promise<Span>;
   /** The indices of the spans matching a find query (the host searches attributes and events too). */
   find(ref: TraceRef, query: string): Promise<Int32Array>;
+  openCallSite(ref: TraceRef, warningIndex: number): void;
   openTrace(ref: TraceRef, focusSpanId: string): void;
   stateChanged(state: TraceViewState): void;
 }
@@ -171,6 +172,9 @@ export class TraceView {
         showSpans: (spanIndices, label) => {
           this.spotlight(spanIndices, label);
         },
+        openCallSite: (warningIndex) => {
+          this.events.openCallSite(document.ref, warningIndex);
+        },
       }),
       this.tabs,
     );
@@ -199,6 +203,14 @@ export class TraceView {
   /** Buttons of the span detail; a feature that acts on spans (such as opening their code) adds its own here. */
   private spanActions(): SpanAction[] {
     return [
+      {
+        id: 'openCode',
+        label: 'Open code',
+        icon: 'go-to-file',
+        run: (span) => {
+          this.events.openCode(this.data.document.ref, span.spanId);
+        },
+      },
       {
         id: 'copyJson',
         label: 'Copy as JSON',
