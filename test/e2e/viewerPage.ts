@@ -16,11 +16,11 @@ export function viewerFrame(page: Page): FrameLocator {
 }
 
 /**
- * Right-clicks a file in the Explorer and runs a command from its context menu. The remote extension host
- * registers its menu contributions a moment after the workbench shows, so a menu without the item is closed and
- * opened again.
+ * Right-clicks a file in the Explorer until its context menu shows a command; returns that menu item. The remote
+ * extension host registers its menu contributions a moment after the workbench shows, so a menu without the item
+ * is closed and opened again.
  */
-export async function runExplorerContextCommand(page: Page, fileName: string, commandTitle: string): Promise<void> {
+export async function openExplorerContextMenu(page: Page, fileName: string, commandTitle: string): Promise<Locator> {
   const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first();
   await row.waitFor({ timeout: 30_000 });
   const item = page.locator('.monaco-menu .action-item', { hasText: commandTitle }).first();
@@ -29,12 +29,17 @@ export async function runExplorerContextCommand(page: Page, fileName: string, co
     await row.click({ button: 'right' });
     try {
       await item.waitFor({ timeout: 3_000 });
-      break;
+      return item;
     } catch (error) {
       await page.keyboard.press('Escape');
       if (Date.now() > deadline) throw error;
     }
   }
+}
+
+/** Right-clicks a file in the Explorer and runs a command from its context menu. */
+export async function runExplorerContextCommand(page: Page, fileName: string, commandTitle: string): Promise<void> {
+  const item = await openExplorerContextMenu(page, fileName, commandTitle);
   // A click that lands while the menu still animates in is ignored; the item stays highlighted, so Enter runs it.
   await item.click();
   const menu = page.locator('.monaco-menu');

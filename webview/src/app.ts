@@ -23,6 +23,8 @@ export class ViewerApp {
   private readonly version: HTMLElement;
   private traceView: TraceView | undefined;
   private traceRequest = -1;
+  /** The trace tab says a file is being read (until its trace arrives, or its traces are listed in Search). */
+  private readingFile = false;
   private readonly requests = new HostRequests();
 
   constructor(root: HTMLElement) {
@@ -34,7 +36,7 @@ export class ViewerApp {
         this.save();
       },
     });
-    this.tracePanel = element('vscode-tab-panel', { className: 'trace-panel' }, this.placeholder('No trace open', 'Pick one from the search results, or open a trace file.'));
+    this.tracePanel = element('vscode-tab-panel', { className: 'trace-panel' }, this.noTracePlaceholder());
     this.tabs = element(
       'vscode-tabs',
       { className: 'app-tabs' },
@@ -63,7 +65,7 @@ export class ViewerApp {
   /** The handshake: tells the host the webview listens and which trace to load again, if any. */
   start(): void {
     const restore = this.state.trace?.ref;
-    if (restore) this.showLoading(restore);
+    if (restore) this.showLoading('Loading trace…', restore.traceId);
     postToHost(restore ? { type: 'ready', restore } : { type: 'ready' });
   }
 
@@ -77,6 +79,11 @@ export class ViewerApp {
         this.search.setSources(message.sources);
         break;
       case 'showSearch':
+        if (this.readingFile) {
+          // The file held several traces: they are listed in Search, none is open.
+          this.tracePanel.replaceChildren(this.noTracePlaceholder());
+          this.readingFile = false;
+        }
         this.tabs.selectedIndex = 0;
         this.search.showSource(message.sourceId);
         break;
@@ -92,7 +99,12 @@ export class ViewerApp {
         break;
       case 'traceLoading':
         this.traceRequest = -1;
-        this.showLoading(message.ref);
+        this.showLoading('Loading trace…', message.ref.traceId);
+        break;
+      case 'fileLoading':
+        this.traceRequest = -1;
+        this.showLoading('Reading trace file…', message.fileName);
+        this.readingFile = true;
         break;
       case 'trace':
         if (message.update) this.updateTrace(message.document);
@@ -110,7 +122,7 @@ export class ViewerApp {
 
   private openTrace(ref: TraceRef, focusSpanId?: string): void {
     this.traceRequest = newRequestId();
-    this.showLoading(ref);
+    this.showLoading('Loading trace…', ref.traceId);
     postToHost({ type: 'openTrace', requestId: this.traceRequest, ref, ...(focusSpanId ? { focusSpanId } : {}) });
   }
 
@@ -136,6 +148,7 @@ export class ViewerApp {
 
   private async present(traceDocument: TraceDocument, viewState: TraceViewState, focusSpanId: string | undefined, takeFocus: boolean): Promise<void> {
     performance.mark(marks.arrived);
+    this.readingFile = false;
     this.state.trace = viewState;
     this.traceView?.dispose();
     const view = new TraceView(traceDocument, viewState, this.colors, {
@@ -179,18 +192,24 @@ export class ViewerApp {
   private failed(requestId: number | undefined, text: string): void {
     if (this.search.onFailure(requestId, text)) return;
     if (requestId === undefined || requestId === this.traceRequest) {
+      this.readingFile = false;
       this.traceView?.dispose();
       this.traceView = undefined;
       this.tracePanel.replaceChildren(this.placeholder('The trace could not be loaded', text, 'error'));
     }
   }
 
-  private showLoading(ref: TraceRef): void {
+  private showLoading(title: string, detail: string): void {
     // The view it replaces is done with: live updates of its trace must not bring it back.
     this.traceView?.dispose();
     this.traceView = undefined;
-    this.tracePanel.replaceChildren(this.placeholder('Loading trace…', ref.traceId, 'loading', true));
+    this.readingFile = false;
+    this.tracePanel.replaceChildren(this.placeholder(title, detail, 'loading', true));
     this.tabs.selectedIndex = 1;
+  }
+
+  private noTracePlaceholder(): HTMLElement {
+    return this.placeholder('No trace open', 'Pick one from the search results, or open a trace file.');
   }
 
   private placeholder(title: string, detail: string, codicon = 'pulse', spin = false): HTMLElement {

@@ -150,6 +150,12 @@ export interface TraceLoadingMessage {
   readonly ref: TraceRef;
 }
 
+/** The host is reading a trace file the user opened (its traces are known once it has been read). */
+export interface FileLoadingMessage {
+  readonly type: 'fileLoading';
+  readonly fileName: string;
+}
+
 export interface TraceMessage {
   readonly type: 'trace';
   readonly requestId?: number;
@@ -192,6 +198,7 @@ export type HostMessage =
   | OperationsMessage
   | SearchResultsMessage
   | TraceLoadingMessage
+  | FileLoadingMessage
   | TraceMessage
   | SpanDetailMessage
   | FindResultsMessage

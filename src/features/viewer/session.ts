@@ -24,6 +24,7 @@ const liveBatchMs = 150;
  */
 export class ViewerSession implements vscode.Disposable {
   private ready = false;
+  private disposed = false;
   private readonly queued: HostMessage[] = [];
   private pendingTrace: { ref: TraceRef; focusSpanId?: string } | undefined;
   private readonly running = new Map<RequestKind, AbortController>();
@@ -113,6 +114,20 @@ export class ViewerSession implements vscode.Disposable {
     }
     this.post({ type: 'traceLoading', ref });
     void this.openTrace(ref, focusSpanId, undefined);
+  }
+
+  /**
+   * A file the user opened is being read: the panel says so at once (and loads its page meanwhile) instead of
+   * appearing only once a big file has been read and analyzed.
+   */
+  showFileLoading(fileName: string): void {
+    this.pendingTrace = undefined;
+    this.post({ type: 'fileLoading', fileName });
+  }
+
+  /** The file announced by `showFileLoading` could not be read; the notification says why. */
+  showFileFailed(message: string): void {
+    this.post({ type: 'requestFailed', message });
   }
 
   /** Lists the traces of a source as search results (a file of several traces was opened). */
@@ -330,6 +345,8 @@ export class ViewerSession implements vscode.Disposable {
   }
 
   private post(message: HostMessage): void {
+    // A command still at work when the panel was closed (reading a big file) has nothing to show it in.
+    if (this.disposed) return;
     if (this.ready) this.send(message);
     else this.queued.push(message);
   }
@@ -343,6 +360,7 @@ export class ViewerSession implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const controller of this.running.values()) controller.abort();
     this.running.clear();
     if (this.sourcesTimer !== undefined) clearTimeout(this.sourcesTimer);
