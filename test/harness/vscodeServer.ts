@@ -91,6 +91,10 @@ const testUserSettings = {
   // Trace Stitch's receiver starts in every window: on free ports, parallel test runs never collide on 4318/9411.
   'traceStitch.receiver.otlpPort': 0,
   'traceStitch.receiver.zipkinPort': 0,
+  // The "Setup VS Code Web" walkthrough opens a moment after start-up and, taking focus, closes whatever quick
+  // input or dialog a test has opened by then.
+  'workbench.startupEditor': 'none',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
 };
 
 /** Starts a VS Code server on 127.0.0.1 with fresh user data and the given extensions installed. */
