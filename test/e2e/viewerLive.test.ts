@@ -4,10 +4,9 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { FrameLocator, Page } from 'playwright-core';
-import { freePort } from '../harness/vscodeServer';
-import { saveScreenshot, setWorkspaceSetting } from '../harness/workbench';
+import { saveScreenshot } from '../harness/workbench';
 import { useWorkbench } from './session';
-import { rowAt, waitForTimeline } from './viewerPage';
+import { rowAt, useReceiverPorts, waitForTimeline } from './viewerPage';
 
 /**
  * A long-running job traced with the real OpenTelemetry SDK and OTLP/HTTP exporter: spans are exported in small
@@ -102,14 +101,9 @@ async function openFromRecentTraces(page: Page, traceId: string): Promise<FrameL
 }
 
 describe('Trace viewer: a received trace updates live (e2e)', () => {
-  const ports = { otlp: 0, zipkin: 0 };
-  before(async () => {
-    ports.otlp = await freePort();
-    ports.zipkin = await freePort();
-  });
+  const ports = useReceiverPorts();
   const workbench = useWorkbench('traces', { colorTheme: 'Default Dark Modern' }, (folder) => {
-    setWorkspaceSetting(folder, 'traceStitch.receiver.otlpPort', ports.otlp);
-    setWorkspaceSetting(folder, 'traceStitch.receiver.zipkinPort', ports.zipkin);
+    ports.configure(folder);
   });
 
   it('shows spans of the open trace as a real exporter sends them, keeping the selection and the scroll position', async () => {

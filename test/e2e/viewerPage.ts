@@ -1,9 +1,40 @@
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { freePort } from '../harness/vscodeServer';
+import { setWorkspaceSetting } from '../harness/workbench';
 import { sharedFixturesDir } from '../support/fixtures';
 
 /** Helpers for driving the trace viewer webview inside the VS Code workbench. */
+
+/** The built-in receiver's ports for a suite's windows: free ones, so that parallel runs never fight over 4318/9411. */
+export interface ReceiverPorts {
+  readonly otlp: number;
+  readonly zipkin: number;
+  /** For `useWorkbench`: writes the ports to the workspace settings. */
+  configure(folder: string): void;
+}
+
+/** Registers a `before` hook of the calling suite that picks free receiver ports. */
+export function useReceiverPorts(): ReceiverPorts {
+  const ports = { otlp: 0, zipkin: 0 };
+  before(async () => {
+    ports.otlp = await freePort();
+    ports.zipkin = await freePort();
+  });
+  return {
+    get otlp() {
+      return ports.otlp;
+    },
+    get zipkin() {
+      return ports.zipkin;
+    },
+    configure(folder) {
+      setWorkspaceSetting(folder, 'traceStitch.receiver.otlpPort', ports.otlp);
+      setWorkspaceSetting(folder, 'traceStitch.receiver.zipkinPort', ports.zipkin);
+    },
+  };
+}
 
 /** Copies shared fixture files (paths relative to the fixtures folder) into the test's workspace. */
 export function copySharedFixtures(folder: string, files: readonly string[]): void {
