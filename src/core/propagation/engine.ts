@@ -1,4 +1,4 @@
-import type { Node, Tree } from '@vscode/tree-sitter-wasm';
+import type { Tree } from '@vscode/tree-sitter-wasm';
 import { Evaluator } from './analysis/evidence';
 import { nodesOf } from './analysis/captures';
 import { BudgetExceededError, FileContext } from './analysis/fileContext';
@@ -13,6 +13,7 @@ import type { FileAnalysis, OutboundCall } from './model';
 import type { PropagationOptions } from './options';
 import { noProjectFacts, type ProjectFacts } from './project/facts';
 import type { ParseSession } from './runtime/incremental';
+import { SyntaxTree, type SyntaxNode } from './runtime/syntaxTree';
 import { TreeSitterRuntime } from './runtime/treeSitter';
 import { isSuppressed, readSuppressions } from './suppression';
 
@@ -101,11 +102,12 @@ export class PropagationEngine {
   private analyzeTree(input: AnalyzeInput, tree: Tree, fileLanguage: NonNullable<ReturnType<typeof languageOfPath>>, started: number): FileAnalysis {
     const { module, language, grammar } = fileLanguage;
     const query = this.runtime.query(grammar, module.language, module.querySource);
-    const matches = query.matches(tree.rootNode);
+    const syntaxTree = new SyntaxTree(tree, input.text);
+    const matches = query.matches(tree.rootNode).map((match) => ({ captures: syntaxTree.capturesOf(match.captures) }));
     const facts = input.facts ?? noProjectFacts;
     const file = new FileContext(
       input.text,
-      tree.rootNode,
+      syntaxTree.root,
       module.syntax,
       input.options,
       (fn) => module.parameterRoots(fn),
@@ -153,13 +155,13 @@ export class PropagationEngine {
   }
 
   /** Parses `text` and hands the tree's root (freed afterwards) and the language's syntax to `inspect`; for quick fixes. */
-  inspect<T>(path: string, text: string, inspect: (root: Node, syntax: Syntax) => T): T | undefined {
+  inspect<T>(path: string, text: string, inspect: (root: SyntaxNode, syntax: Syntax) => T): T | undefined {
     const fileLanguage = languageOfPath(path);
     if (!fileLanguage) return undefined;
     const tree = this.runtime.parser(fileLanguage.grammar).parse(text);
     if (!tree) return undefined;
     try {
-      return inspect(tree.rootNode, fileLanguage.module.syntax);
+      return inspect(new SyntaxTree(tree, text).root, fileLanguage.module.syntax);
     } finally {
       tree.delete();
     }

@@ -1,6 +1,6 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../runtime/syntaxTree';
 import { headerNamesIn } from '../headers';
-import { chainRoot, namedChildren } from './nodes';
+import { chainRoot } from './nodes';
 import { headerCollectionNames, singleHeaderReads, type RequestRoot, type RootMap } from './roots';
 import type { BindingSite, CallShape, Syntax } from './syntax';
 
@@ -44,7 +44,7 @@ export type Position = 'collection' | 'value';
 export interface Environment {
   readonly roots: RootMap;
   /** Enclosing function nodes, innermost first; the file's root node last. */
-  readonly scopes: readonly Node[];
+  readonly scopes: readonly SyntaxNode[];
   /** Binding sites after this offset are ignored (they run after the call). */
   readonly before: number;
 }
@@ -55,13 +55,13 @@ export interface EvaluationContext {
   readonly traceHeaders: ReadonlySet<string>;
   /** Matches names of functions that propagate (configured wrappers and names such as `forwardHeaders`). */
   isWrapperName(name: string): boolean;
-  bindings(scope: Node): ReadonlyMap<string, readonly BindingSite[]>;
+  bindings(scope: SyntaxNode): ReadonlyMap<string, readonly BindingSite[]>;
   /** Same-file functions with this name. */
-  functionsNamed(name: string): readonly Node[];
+  functionsNamed(name: string): readonly SyntaxNode[];
   /** Roots a function has of its own (its request/headers parameters) plus file-wide ones (Flask's `request`). */
-  rootsOf(fn: Node, inherited: RootMap): RootMap;
+  rootsOf(fn: SyntaxNode, inherited: RootMap): RootMap;
   /** Scopes enclosing `node`, innermost first, ending with the file root. */
-  scopesOf(node: Node): readonly Node[];
+  scopesOf(node: SyntaxNode): readonly SyntaxNode[];
   /** Throws when the file's time budget is spent. */
   checkBudget(): void;
 }
@@ -87,7 +87,7 @@ export class Evaluator {
 
   constructor(private readonly context: EvaluationContext) {}
 
-  evaluate(node: Node, position: Position, env: Environment, depth = 0): Evidence {
+  evaluate(node: SyntaxNode, position: Position, env: Environment, depth = 0): Evidence {
     const evidence = emptyEvidence();
     if (depth > maxDepth || this.nesting > maxNesting || this.visiting.has(node.id)) return evidence;
     this.context.checkBudget();
@@ -102,7 +102,7 @@ export class Evaluator {
     return evidence;
   }
 
-  private evaluateInto(evidence: Evidence, node: Node, position: Position, env: Environment, depth: number): void {
+  private evaluateInto(evidence: Evidence, node: SyntaxNode, position: Position, env: Environment, depth: number): void {
     const { syntax } = this.context;
     const { kinds } = syntax;
     // Reading a node's type crosses into the parser's WASM: read it once and ask only the adapter it concerns.
@@ -147,17 +147,17 @@ export class Evaluator {
       return;
     }
     const childPosition = syntax.passThroughTypes.has(type) ? position : 'value';
-    for (const child of namedChildren(node)) {
+    for (const child of node.namedChildren) {
       const childType = child.type;
       if (syntax.returnTypes.has(childType)) {
-        for (const returned of namedChildren(child)) mergeEvidence(evidence, this.evaluate(returned, 'collection', env, depth));
+        for (const returned of child.namedChildren) mergeEvidence(evidence, this.evaluate(returned, 'collection', env, depth));
       } else {
         mergeEvidence(evidence, this.evaluate(child, childPosition, env, depth));
       }
     }
   }
 
-  private evaluateName(evidence: Evidence, node: Node, name: string, position: Position, env: Environment, depth: number): void {
+  private evaluateName(evidence: Evidence, node: SyntaxNode, name: string, position: Position, env: Environment, depth: number): void {
     const root = env.roots.get(name);
     if (root) {
       this.applyRoot(evidence, root, node, position);
@@ -181,7 +181,7 @@ export class Evaluator {
     }
   }
 
-  private applyRoot(evidence: Evidence, root: RequestRoot, node: Node, position: Position): void {
+  private applyRoot(evidence: Evidence, root: RequestRoot, node: SyntaxNode, position: Position): void {
     evidence.readsRequest = true;
     if (root.kind === 'header-value') {
       if (root.header && this.context.traceHeaders.has(root.header)) evidence.names.add(root.header);
@@ -191,7 +191,7 @@ export class Evaluator {
     if (root.kind === 'request' && position === 'collection') evidence.wholesale = true;
   }
 
-  private evaluateMember(evidence: Evidence, node: Node, position: Position, env: Environment, depth: number): void {
+  private evaluateMember(evidence: Evidence, node: SyntaxNode, position: Position, env: Environment, depth: number): void {
     const { syntax } = this.context;
     // `headers.traceparent = req.headers.traceparent`: a header named as a property.
     const named = syntax.member(node)?.property;
@@ -274,10 +274,10 @@ export class Evaluator {
   }
 
   /** A statement that changes `name` (`h.update(x)`, `h[k] = v`, `inject(h)`, `copy_headers(request, h)`). */
-  private evaluateMutation(statement: Node, name: string, env: Environment, depth: number): Evidence {
+  private evaluateMutation(statement: SyntaxNode, name: string, env: Environment, depth: number): Evidence {
     const { syntax } = this.context;
     const evidence = this.evaluate(statement, 'value', env, depth + 1);
-    const visitCalls = (node: Node): void => {
+    const visitCalls = (node: SyntaxNode): void => {
       const call = syntax.call(node);
       if (call) {
         const receiverRoot = call.receiver ? chainRoot(call.receiver, (n) => syntax.member(n)?.object) : undefined;
@@ -286,13 +286,13 @@ export class Evaluator {
           for (const arg of call.args) mergeEvidence(evidence, this.evaluate(arg, 'collection', env, depth + 1));
         }
       }
-      for (const child of namedChildren(node)) if (!syntax.functionTypes.has(child.type)) visitCalls(child);
+      for (const child of node.namedChildren) if (!syntax.functionTypes.has(child.type)) visitCalls(child);
     };
     visitCalls(statement);
     return evidence;
   }
 
-  private sameFileHelpers(call: CallShape): readonly Node[] {
+  private sameFileHelpers(call: CallShape): readonly SyntaxNode[] {
     const { syntax } = this.context;
     const receiverName = call.receiver ? syntax.identifierName(call.receiver) : undefined;
     // Plain calls, and methods on self/this/the receiver of a Go method: functions of this file with that name.
@@ -301,7 +301,7 @@ export class Evaluator {
   }
 
   /** Follows a same-file helper: its parameters given the incoming request become request roots inside it. */
-  private evaluateHelper(helper: Node, call: CallShape, env: Environment): Evidence {
+  private evaluateHelper(helper: SyntaxNode, call: CallShape, env: Environment): Evidence {
     const { syntax } = this.context;
     const parameters = syntax.parameters(helper).filter((parameter) => !/^(self|this|cls)$/.test(parameter.name));
     const passed = new Map<string, RequestRoot>();
@@ -337,9 +337,9 @@ export class Evaluator {
   }
 
   /** The request root an argument hands over whole: `request`, `request.headers`, `r.Context()`, `c.Request.Header`. */
-  private rootOfArgument(arg: Node, env: Environment): RequestRoot | undefined {
+  private rootOfArgument(arg: SyntaxNode, env: Environment): RequestRoot | undefined {
     const { syntax } = this.context;
-    const rootNameOf = (node: Node): string | undefined =>
+    const rootNameOf = (node: SyntaxNode): string | undefined =>
       syntax.identifierName(chainRoot(node, (n) => syntax.member(n)?.object ?? syntax.call(n)?.receiver));
     const name = syntax.identifierName(arg);
     if (name !== undefined) return env.roots.get(name);
@@ -364,14 +364,14 @@ export class Evaluator {
     return undefined;
   }
 
-  private isRootedAtRequest(node: Node, env: Environment): boolean {
+  private isRootedAtRequest(node: SyntaxNode, env: Environment): boolean {
     const { syntax } = this.context;
     const name = syntax.identifierName(chainRoot(node, (n) => syntax.member(n)?.object ?? syntax.call(n)?.receiver));
     return name !== undefined && env.roots.has(name);
   }
 
   /** Is this reference to the incoming headers used whole (copied, iterated, passed on) rather than read per key? */
-  private isWholeCollectionUse(node: Node): boolean {
+  private isWholeCollectionUse(node: SyntaxNode): boolean {
     const { syntax } = this.context;
     const parent = node.parent;
     if (!parent) return true;
@@ -401,9 +401,9 @@ export class Evaluator {
  */
 export function resolveSites(
   name: string,
-  scopes: readonly Node[],
+  scopes: readonly SyntaxNode[],
   before: number,
-  bindings: (scope: Node) => ReadonlyMap<string, readonly BindingSite[]>,
+  bindings: (scope: SyntaxNode) => ReadonlyMap<string, readonly BindingSite[]>,
 ): BindingSite[] {
   const result: BindingSite[] = [];
   for (const scope of scopes) {

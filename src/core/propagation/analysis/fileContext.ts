@@ -1,4 +1,4 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../runtime/syntaxTree';
 import type { PropagationOptions } from '../options';
 import { traceHeaderNames } from '../headers';
 import { resolveSites, type EvaluationContext } from './evidence';
@@ -22,27 +22,27 @@ const propagatingName = /forward|propagat|trace_?headers|traceHeaders|tracing_?h
 export class FileContext implements EvaluationContext {
   readonly traceHeaders: ReadonlySet<string>;
   private bindingsByScope: Map<number, Map<string, BindingSite[]>> | undefined;
-  private functionIndex: Map<string, Node[]> | undefined;
+  private functionIndex: Map<string, SyntaxNode[]> | undefined;
   private readonly wrappers: ReadonlySet<string>;
   private readonly ownRoots = new Map<number, RootMap>();
   /** The functions' extents, read once: a node's scopes are the functions whose extent holds it. */
-  private readonly functionSpans: readonly { readonly fn: Node; readonly start: number; readonly end: number }[];
+  private readonly functionSpans: readonly { readonly fn: SyntaxNode; readonly start: number; readonly end: number }[];
 
   constructor(
     readonly text: string,
-    readonly root: Node,
+    readonly root: SyntaxNode,
     readonly syntax: Syntax,
     readonly options: PropagationOptions,
     /** Request roots of a function's own parameters (language specific). */
-    private readonly parameterRoots: (fn: Node) => RootMap,
+    private readonly parameterRoots: (fn: SyntaxNode) => RootMap,
     /** Names that are request roots anywhere in the file, such as Flask's global `request`. */
     readonly globalRoots: RootMap,
     private readonly deadline: number,
     private readonly budgetMs: number,
     /** The file's functions, as the language's query captured them. */
-    private readonly functions: readonly Node[],
+    private readonly functions: readonly SyntaxNode[],
     /** The statements that bind or change names (`@binding` captures). */
-    private readonly bindingNodes: readonly Node[],
+    private readonly bindingNodes: readonly SyntaxNode[],
   ) {
     this.traceHeaders = traceHeaderNames(options.headers);
     this.wrappers = new Set(options.wrappers);
@@ -53,7 +53,7 @@ export class FileContext implements EvaluationContext {
    * The functions around `node` (itself included when it is one), innermost first. Computed from extents rather
    * than by climbing `parent` links, which tree-sitter resolves by descending from the root each time.
    */
-  enclosingFunctions(node: Node): Node[] {
+  enclosingFunctions(node: SyntaxNode): SyntaxNode[] {
     const start = node.startIndex;
     const end = node.endIndex;
     return this.functionSpans.filter((span) => span.start <= start && end <= span.end).map((span) => span.fn);
@@ -72,7 +72,7 @@ export class FileContext implements EvaluationContext {
     return this.wrappers.has(name);
   }
 
-  bindings(scope: Node): ReadonlyMap<string, readonly BindingSite[]> {
+  bindings(scope: SyntaxNode): ReadonlyMap<string, readonly BindingSite[]> {
     if (!this.bindingsByScope) {
       this.bindingsByScope = new Map();
       for (const node of this.bindingNodes) {
@@ -99,16 +99,16 @@ export class FileContext implements EvaluationContext {
   }
 
   /** A scope's bindings start with its parameters. */
-  private scopeBindings(scope: Node): Map<string, BindingSite[]> {
+  private scopeBindings(scope: SyntaxNode): Map<string, BindingSite[]> {
     const map = new Map<string, BindingSite[]>();
     if (scope.equals(this.root)) return map;
     for (const parameter of this.syntax.parameters(scope)) map.set(parameter.name, [{ kind: 'parameter', node: parameter.node }]);
     return map;
   }
 
-  functionsNamed(name: string): readonly Node[] {
+  functionsNamed(name: string): readonly SyntaxNode[] {
     if (!this.functionIndex) {
-      const index = new Map<string, Node[]>();
+      const index = new Map<string, SyntaxNode[]>();
       for (const fn of this.functions) {
         const fnName = this.syntax.functionName(fn);
         if (fnName === undefined) continue;
@@ -122,7 +122,7 @@ export class FileContext implements EvaluationContext {
   }
 
   /** The request roots a function receives through its own parameters. */
-  parameterRootsOf(fn: Node): RootMap {
+  parameterRootsOf(fn: SyntaxNode): RootMap {
     let roots = this.ownRoots.get(fn.id);
     if (!roots) {
       roots = this.parameterRoots(fn);
@@ -131,19 +131,19 @@ export class FileContext implements EvaluationContext {
     return roots;
   }
 
-  rootsOf(fn: Node, inherited: RootMap): RootMap {
+  rootsOf(fn: SyntaxNode, inherited: RootMap): RootMap {
     const roots = new Map<string, RequestRoot>(this.globalRoots);
     for (const [name, root] of inherited) roots.set(name, root);
     for (const [name, root] of this.parameterRootsOf(fn)) roots.set(name, root);
     return roots;
   }
 
-  scopesOf(node: Node): readonly Node[] {
+  scopesOf(node: SyntaxNode): readonly SyntaxNode[] {
     return [...this.enclosingFunctions(node), this.root];
   }
 
   /** Where `name` gets its value (and what changes it) in the scopes around `node`, before `before`. */
-  sitesOf(name: string, node: Node, before: number): BindingSite[] {
+  sitesOf(name: string, node: SyntaxNode, before: number): BindingSite[] {
     return resolveSites(name, this.scopesOf(node), before, (scope) => this.bindings(scope));
   }
 }

@@ -1,4 +1,4 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../runtime/syntaxTree';
 import type { Finding } from '../../findings/finding';
 import type { PropagationEngine } from '../engine';
 import type { FileAnalysis } from '../model';
@@ -19,8 +19,8 @@ export interface FixInput {
 }
 
 /** The node that spans exactly `[start, end)`. */
-function nodeAt(root: Node, start: number, end: number): Node | undefined {
-  for (let node: Node | null = root.descendantForIndex(start, end); node; node = node.parent) {
+function nodeAt(root: SyntaxNode, start: number, end: number): SyntaxNode | undefined {
+  for (let node: SyntaxNode | null = root.descendantForIndex(start, end); node; node = node.parent) {
     if (node.startIndex === start && node.endIndex === end) return node;
     if (node.startIndex < start || node.endIndex > end) return undefined;
   }

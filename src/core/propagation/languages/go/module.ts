@@ -1,4 +1,4 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../../runtime/syntaxTree';
 import type { LanguageModule } from '../../analysis/language';
 import type { RequestRoot } from '../../analysis/roots';
 import querySource from '../../queries/go.scm';
@@ -6,7 +6,7 @@ import { analyzeGo } from './analyze';
 import { goSyntax } from './syntax';
 
 /** Parameters through which a Go function receives the incoming request, its headers or its context. */
-function parameterRoots(fn: Node): Map<string, RequestRoot> {
+function parameterRoots(fn: SyntaxNode): Map<string, RequestRoot> {
   const roots = new Map<string, RequestRoot>();
   for (const parameter of goSyntax.parameters(fn)) {
     const type = parameter.type ?? '';

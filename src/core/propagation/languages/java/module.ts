@@ -1,4 +1,4 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../../runtime/syntaxTree';
 import type { LanguageModule } from '../../analysis/language';
 import type { RequestRoot } from '../../analysis/roots';
 import querySource from '../../queries/java.scm';
@@ -8,7 +8,7 @@ import { javaSyntax } from './syntax';
 const requestTypes = /^(HttpServletRequest|ServerHttpRequest|ServerRequest|ServerWebExchange|ContainerRequestContext|HttpRequest|Request)$/;
 
 /** Parameters through which a Java method receives the incoming request, its headers or one header. */
-function parameterRoots(fn: Node): Map<string, RequestRoot> {
+function parameterRoots(fn: SyntaxNode): Map<string, RequestRoot> {
   const roots = new Map<string, RequestRoot>();
   for (const parameter of javaSyntax.parameters(fn)) {
     const type = (parameter.type ?? '').replace(/<.*$/s, '').split('.').pop() ?? '';

@@ -1,4 +1,4 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../../runtime/syntaxTree';
 import type { LanguageModule } from '../../analysis/language';
 import type { RequestRoot } from '../../analysis/roots';
 import querySource from '../../queries/javascript.scm';
@@ -10,7 +10,7 @@ const requestTypes = /\b(Request|IncomingMessage|FastifyRequest|NextApiRequest|N
 const headerNames = /^(headers|incomingHeaders|reqHeaders|requestHeaders|inboundHeaders|forwardHeaders|traceHeaders)$/;
 
 /** Parameters through which a JavaScript/TypeScript function receives the incoming request, its headers or one header. */
-function parameterRoots(fn: Node): Map<string, RequestRoot> {
+function parameterRoots(fn: SyntaxNode): Map<string, RequestRoot> {
   const roots = new Map<string, RequestRoot>();
   for (const parameter of javascriptSyntax.parameters(fn)) {
     const nestHeader = /@Headers\(\s*['"]([^'"]+)['"]\s*\)/.exec(parameter.markers);
