@@ -105,18 +105,19 @@ export class PropagationEngine {
     const syntaxTree = new SyntaxTree(tree, input.text);
     const matches = query.matches(tree.rootNode).map((match) => ({ captures: syntaxTree.capturesOf(match.captures) }));
     const facts = input.facts ?? noProjectFacts;
-    const file = new FileContext(
-      input.text,
-      syntaxTree.root,
-      module.syntax,
-      input.options,
-      (fn) => module.parameterRoots(fn),
-      module.globalRoots(matches),
-      started + this.limits.budgetMs,
-      this.limits.budgetMs,
-      nodesOf(matches, 'function'),
-      nodesOf(matches, 'binding'),
-    );
+    const file = new FileContext({
+      text: input.text,
+      root: syntaxTree.root,
+      syntax: module.syntax,
+      options: input.options,
+      parameterRoots: (fn) => module.parameterRoots(fn),
+      requestHint: module.requestHint,
+      globalRoots: module.globalRoots(matches),
+      deadline: started + this.limits.budgetMs,
+      budgetMs: this.limits.budgetMs,
+      functions: nodesOf(matches, 'function'),
+      bindingNodes: nodesOf(matches, 'binding'),
+    });
     const notes: string[] = [];
     const calls: OutboundCall[] = [];
     let handlerScopes: readonly HandlerScope[] = [];

@@ -87,9 +87,15 @@ export class Evaluator {
 
   constructor(private readonly context: EvaluationContext) {}
 
-  evaluate(node: SyntaxNode, position: Position, env: Environment, depth = 0): Evidence {
+  evaluate(node: SyntaxNode, position: Position, env: Environment): Evidence {
     const evidence = emptyEvidence();
-    if (depth > maxDepth || this.nesting > maxNesting || this.visiting.has(node.id)) return evidence;
+    this.collect(evidence, node, position, env, 0);
+    return evidence;
+  }
+
+  /** Adds what `node` contributes to `evidence` (written in place: most nodes contribute nothing). */
+  private collect(evidence: Evidence, node: SyntaxNode, position: Position, env: Environment, depth: number): void {
+    if (depth > maxDepth || this.nesting > maxNesting || this.visiting.has(node.id)) return;
     this.context.checkBudget();
     this.visiting.add(node.id);
     this.nesting++;
@@ -99,7 +105,6 @@ export class Evaluator {
       this.visiting.delete(node.id);
       this.nesting--;
     }
-    return evidence;
   }
 
   private evaluateInto(evidence: Evidence, node: SyntaxNode, position: Position, env: Environment, depth: number): void {
@@ -135,24 +140,26 @@ export class Evaluator {
     const entries = kinds.entries.has(type) ? syntax.entries(node) : undefined;
     if (entries) {
       for (const pair of entries.pairs) {
-        mergeEvidence(evidence, this.evaluate(pair.key, 'value', env, depth));
-        mergeEvidence(evidence, this.evaluate(pair.value, 'value', env, depth));
+        this.collect(evidence, pair.key, 'value', env, depth);
+        this.collect(evidence, pair.value, 'value', env, depth);
       }
-      for (const spread of entries.spreads) mergeEvidence(evidence, this.evaluate(spread, 'collection', env, depth));
+      for (const spread of entries.spreads) this.collect(evidence, spread, 'collection', env, depth);
       return;
     }
     if (syntax.functionTypes.has(type)) {
       const body = syntax.functionBody(node);
-      if (body) mergeEvidence(evidence, this.evaluate(body, 'value', env, depth));
+      if (body) this.collect(evidence, body, 'value', env, depth);
       return;
     }
+    if (syntax.inertTypes.has(type)) return;
     const childPosition = syntax.passThroughTypes.has(type) ? position : 'value';
     for (const child of node.namedChildren) {
       const childType = child.type;
+      if (syntax.inertTypes.has(childType)) continue;
       if (syntax.returnTypes.has(childType)) {
-        for (const returned of child.namedChildren) mergeEvidence(evidence, this.evaluate(returned, 'collection', env, depth));
+        for (const returned of child.namedChildren) this.collect(evidence, returned, 'collection', env, depth);
       } else {
-        mergeEvidence(evidence, this.evaluate(child, childPosition, env, depth));
+        this.collect(evidence, child, childPosition, env, depth);
       }
     }
   }
@@ -174,10 +181,10 @@ export class Evaluator {
         continue;
       }
       if (site.kind === 'mutation') {
-        mergeEvidence(evidence, this.evaluateMutation(site.node, name, env, depth + 1));
+        this.collectMutation(evidence, site.node, name, env, depth + 1);
         continue;
       }
-      mergeEvidence(evidence, this.evaluate(site.node, site.kind === 'iteration' ? 'value' : position, env, depth + 1));
+      this.collect(evidence, site.node, site.kind === 'iteration' ? 'value' : position, env, depth + 1);
     }
   }
 
@@ -207,7 +214,7 @@ export class Evaluator {
     }
     if (rootName !== undefined && this.resolve(rootName, env).length > 0 && node.text.length < 200) {
       // A member of a local value (`carrier.headers`, `cfg.headers`): evaluate what the local holds.
-      mergeEvidence(evidence, this.evaluate(root, position, env, depth + 1));
+      this.collect(evidence, root, position, env, depth + 1);
       return;
     }
     if (position === 'collection') evidence.unknown ??= `\`${node.text.slice(0, 60)}\` is defined elsewhere`;
@@ -220,14 +227,14 @@ export class Evaluator {
       return;
     }
     // Reading through the request: `request.headers.get('traceparent')`, `r.Header.Get("b3")`, `req.get('b3')`.
-    if (call.receiver) mergeEvidence(evidence, this.evaluateReceiver(call, env, depth));
+    if (call.receiver) this.collectReceiver(evidence, call, env, depth);
     // Accessors of the whole collection: `request.getHeaderNames()`, `exchange.getRequest().getHeaders()`.
     if (call.receiver && call.args.length === 0 && headerCollectionNames.has(call.name) && this.isRootedAtRequest(call.receiver, env)) {
       if (this.isWholeCollectionUse(call.node)) evidence.wholesale = true;
     }
-    for (const arg of call.args) mergeEvidence(evidence, this.evaluate(arg, 'value', env, depth));
-    for (const arg of call.named.values()) mergeEvidence(evidence, this.evaluate(arg, 'value', env, depth));
-    for (const arg of call.spreads) mergeEvidence(evidence, this.evaluate(arg, 'value', env, depth));
+    for (const arg of call.args) this.collect(evidence, arg, 'value', env, depth);
+    for (const arg of call.named.values()) this.collect(evidence, arg, 'value', env, depth);
+    for (const arg of call.spreads) this.collect(evidence, arg, 'value', env, depth);
     for (const [keyword] of call.named) {
       for (const header of headerNamesIn(keyword.replace(/_/g, '-'), this.context.traceHeaders)) evidence.names.add(header);
     }
@@ -252,44 +259,42 @@ export class Evaluator {
     for (const arg of copied) {
       if (this.context.syntax.stringValue(arg) !== undefined) continue;
       any = true;
-      mergeEvidence(evidence, this.evaluate(arg, 'collection', env, depth));
+      this.collect(evidence, arg, 'collection', env, depth);
     }
     if (!any && call.named.size === 0 && !emptyCollection.test(call.name) && !/new_expression|object_creation/.test(call.node.type)) {
       evidence.unknown ??= `\`${calleeText.slice(0, 60)}(…)\` is defined elsewhere`;
     }
   }
 
-  private evaluateReceiver(call: CallShape, env: Environment, depth: number): Evidence {
+  private collectReceiver(evidence: Evidence, call: CallShape, env: Environment, depth: number): void {
     const { syntax } = this.context;
     const receiver = call.receiver;
-    if (!receiver) return emptyEvidence();
-    const evidence = this.evaluate(receiver, 'value', env, depth);
+    if (!receiver) return;
+    this.collect(evidence, receiver, 'value', env, depth);
     // `request.headers.get("traceparent")` reads one header; `request.getHeader("b3")`, `c.GetHeader("b3")` too.
     if (singleHeaderReads.has(call.name)) {
       const first = call.args[0];
       const literal = first === undefined ? undefined : syntax.stringValue(first);
       if (literal !== undefined) for (const header of headerNamesIn(literal, this.context.traceHeaders)) evidence.names.add(header);
     }
-    return evidence;
   }
 
   /** A statement that changes `name` (`h.update(x)`, `h[k] = v`, `inject(h)`, `copy_headers(request, h)`). */
-  private evaluateMutation(statement: SyntaxNode, name: string, env: Environment, depth: number): Evidence {
+  private collectMutation(evidence: Evidence, statement: SyntaxNode, name: string, env: Environment, depth: number): void {
     const { syntax } = this.context;
-    const evidence = this.evaluate(statement, 'value', env, depth + 1);
+    this.collect(evidence, statement, 'value', env, depth + 1);
     const visitCalls = (node: SyntaxNode): void => {
       const call = syntax.call(node);
       if (call) {
         const receiverRoot = call.receiver ? chainRoot(call.receiver, (n) => syntax.member(n)?.object) : undefined;
         const onName = receiverRoot !== undefined && syntax.identifierName(receiverRoot) === name;
         if (onName && bulkMethods.has(call.name) && call.args.length === 1) {
-          for (const arg of call.args) mergeEvidence(evidence, this.evaluate(arg, 'collection', env, depth + 1));
+          for (const arg of call.args) this.collect(evidence, arg, 'collection', env, depth + 1);
         }
       }
       for (const child of node.namedChildren) if (!syntax.functionTypes.has(child.type)) visitCalls(child);
     };
     visitCalls(statement);
-    return evidence;
   }
 
   private sameFileHelpers(call: CallShape): readonly SyntaxNode[] {
@@ -325,7 +330,7 @@ export class Evaluator {
     this.helperStack.push(helper.id);
     let evidence: Evidence;
     try {
-      evidence = body ? this.evaluate(body, 'value', helperEnv, 0) : emptyEvidence();
+      evidence = body ? this.evaluate(body, 'value', helperEnv) : emptyEvidence();
     } finally {
       this.helperStack.pop();
     }

@@ -19,34 +19,76 @@ const propagatingName = /forward|propagat|trace_?headers|traceHeaders|tracing_?h
  * Per-file state shared by a language's analysis and the evaluator: the tree, cached bindings and function index,
  * the request roots functions receive, and the time budget.
  */
+export interface FileContextInput {
+  readonly text: string;
+  readonly root: SyntaxNode;
+  readonly syntax: Syntax;
+  readonly options: PropagationOptions;
+  /** Request roots of a function's own parameters (language specific). */
+  readonly parameterRoots: (fn: SyntaxNode) => RootMap;
+  /**
+   * Matches the text before the body of every function that may receive the request (a superset: names and types
+   * of request, headers and context parameters); the parameters of the others are never taken apart.
+   */
+  readonly requestHint: RegExp;
+  /** Names that are request roots anywhere in the file, such as Flask's global `request`. */
+  readonly globalRoots: RootMap;
+  readonly deadline: number;
+  readonly budgetMs: number;
+  /** The file's functions, as the language's query captured them. */
+  readonly functions: readonly SyntaxNode[];
+  /** The statements that bind or change names (`@binding` captures). */
+  readonly bindingNodes: readonly SyntaxNode[];
+}
+
+interface Extent {
+  readonly fn: SyntaxNode;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Does `node` lie within `[start, end)`? Nodes nest, so one that starts strictly inside does; only a tie needs its end. */
+function within(node: SyntaxNode, start: number, end: number): boolean {
+  return node.startIndex > start ? node.startIndex < end : node.startIndex === start && node.endIndex <= end;
+}
+
+/**
+ * Per-file state shared by a language's analysis and the evaluator: the tree, bindings and function index (each
+ * built when first asked for, and for a scope only when that scope is), the request roots functions receive, and
+ * the time budget.
+ */
 export class FileContext implements EvaluationContext {
+  readonly text: string;
+  readonly root: SyntaxNode;
+  readonly syntax: Syntax;
+  readonly options: PropagationOptions;
+  readonly globalRoots: RootMap;
   readonly traceHeaders: ReadonlySet<string>;
-  private bindingsByScope: Map<number, Map<string, BindingSite[]>> | undefined;
+  private readonly bindingsByScope = new Map<number, Map<string, BindingSite[]>>();
   private functionIndex: Map<string, SyntaxNode[]> | undefined;
   private readonly wrappers: ReadonlySet<string>;
   private readonly ownRoots = new Map<number, RootMap>();
-  /** The functions' extents, read once: a node's scopes are the functions whose extent holds it. */
-  private readonly functionSpans: readonly { readonly fn: SyntaxNode; readonly start: number; readonly end: number }[];
+  /** The functions' extents, read once and smallest first: a node's scopes are the functions whose extent holds it. */
+  private readonly functionSpans: readonly Extent[];
+  /** The same, in document order. */
+  private readonly functionsByStart: readonly Extent[];
+  /** Binding statements in document order, and where each starts. */
+  private readonly bindingNodes: readonly SyntaxNode[];
+  private readonly bindingStarts: readonly number[];
 
-  constructor(
-    readonly text: string,
-    readonly root: SyntaxNode,
-    readonly syntax: Syntax,
-    readonly options: PropagationOptions,
-    /** Request roots of a function's own parameters (language specific). */
-    private readonly parameterRoots: (fn: SyntaxNode) => RootMap,
-    /** Names that are request roots anywhere in the file, such as Flask's global `request`. */
-    readonly globalRoots: RootMap,
-    private readonly deadline: number,
-    private readonly budgetMs: number,
-    /** The file's functions, as the language's query captured them. */
-    private readonly functions: readonly SyntaxNode[],
-    /** The statements that bind or change names (`@binding` captures). */
-    private readonly bindingNodes: readonly SyntaxNode[],
-  ) {
-    this.traceHeaders = traceHeaderNames(options.headers);
-    this.wrappers = new Set(options.wrappers);
-    this.functionSpans = functions.map((fn) => ({ fn, start: fn.startIndex, end: fn.endIndex })).sort((a, b) => a.end - a.start - (b.end - b.start));
+  constructor(private readonly input: FileContextInput) {
+    this.text = input.text;
+    this.root = input.root;
+    this.syntax = input.syntax;
+    this.options = input.options;
+    this.globalRoots = input.globalRoots;
+    this.traceHeaders = traceHeaderNames(input.options.headers);
+    this.wrappers = new Set(input.options.wrappers);
+    const extents = input.functions.map((fn) => ({ fn, start: fn.startIndex, end: fn.endIndex }));
+    this.functionSpans = [...extents].sort((a, b) => a.end - a.start - (b.end - b.start));
+    this.functionsByStart = extents.sort((a, b) => a.start - b.start);
+    this.bindingNodes = [...input.bindingNodes].sort((a, b) => a.startIndex - b.startIndex);
+    this.bindingStarts = this.bindingNodes.map((node) => node.startIndex);
   }
 
   /**
@@ -54,13 +96,17 @@ export class FileContext implements EvaluationContext {
    * than by climbing `parent` links, which tree-sitter resolves by descending from the root each time.
    */
   enclosingFunctions(node: SyntaxNode): SyntaxNode[] {
-    const start = node.startIndex;
-    const end = node.endIndex;
-    return this.functionSpans.filter((span) => span.start <= start && end <= span.end).map((span) => span.fn);
+    return this.functionSpans.filter((span) => within(node, span.start, span.end)).map((span) => span.fn);
+  }
+
+  /** May `fn` receive the incoming request (or its headers or context)? A text test that spares taking most functions apart. */
+  mayReceiveRequest(fn: SyntaxNode): boolean {
+    const body = this.syntax.functionBody(fn);
+    return this.input.requestHint.test(this.text.slice(fn.startIndex, body ? body.startIndex : fn.endIndex));
   }
 
   checkBudget(): void {
-    if (performance.now() > this.deadline) throw new BudgetExceededError(this.budgetMs);
+    if (performance.now() > this.input.deadline) throw new BudgetExceededError(this.input.budgetMs);
   }
 
   isWrapperName(name: string): boolean {
@@ -73,23 +119,6 @@ export class FileContext implements EvaluationContext {
   }
 
   bindings(scope: SyntaxNode): ReadonlyMap<string, readonly BindingSite[]> {
-    if (!this.bindingsByScope) {
-      this.bindingsByScope = new Map();
-      for (const node of this.bindingNodes) {
-        const owner = this.enclosingFunctions(node)[0] ?? this.root;
-        let map = this.bindingsByScope.get(owner.id);
-        if (!map) {
-          map = this.scopeBindings(owner);
-          this.bindingsByScope.set(owner.id, map);
-        }
-        const into = map;
-        this.syntax.bindingsOf(node, (name, site) => {
-          const list = into.get(name);
-          if (list) list.push(site);
-          else into.set(name, [site]);
-        });
-      }
-    }
     let map = this.bindingsByScope.get(scope.id);
     if (!map) {
       map = this.scopeBindings(scope);
@@ -98,18 +127,32 @@ export class FileContext implements EvaluationContext {
     return map;
   }
 
-  /** A scope's bindings start with its parameters. */
+  /** A scope's bindings: its parameters, then the binding statements in it that are not inside a function nested in it. */
   private scopeBindings(scope: SyntaxNode): Map<string, BindingSite[]> {
     const map = new Map<string, BindingSite[]>();
-    if (scope.equals(this.root)) return map;
-    for (const parameter of this.syntax.parameters(scope)) map.set(parameter.name, [{ kind: 'parameter', node: parameter.node }]);
+    const isRoot = scope.equals(this.root);
+    if (!isRoot) for (const parameter of this.syntax.parameters(scope)) map.set(parameter.name, [{ kind: 'parameter', node: parameter.node }]);
+    const start = isRoot ? 0 : scope.startIndex;
+    const end = isRoot ? Number.MAX_SAFE_INTEGER : scope.endIndex;
+    const nested = this.functionsByStart.filter((span) => span.fn.id !== scope.id && within(span.fn, start, end));
+    const add = (name: string, site: BindingSite): void => {
+      const list = map.get(name);
+      if (list) list.push(site);
+      else map.set(name, [site]);
+    };
+    for (let index = firstAtOrAfter(this.bindingStarts, start); index < this.bindingNodes.length; index++) {
+      const node = this.bindingNodes[index];
+      if (!node || node.startIndex >= end) break;
+      if (!within(node, start, end) || nested.some((span) => within(node, span.start, span.end))) continue;
+      this.syntax.bindingsOf(node, add);
+    }
     return map;
   }
 
   functionsNamed(name: string): readonly SyntaxNode[] {
     if (!this.functionIndex) {
       const index = new Map<string, SyntaxNode[]>();
-      for (const fn of this.functions) {
+      for (const fn of this.input.functions) {
         const fnName = this.syntax.functionName(fn);
         if (fnName === undefined) continue;
         const list = index.get(fnName);
@@ -125,7 +168,7 @@ export class FileContext implements EvaluationContext {
   parameterRootsOf(fn: SyntaxNode): RootMap {
     let roots = this.ownRoots.get(fn.id);
     if (!roots) {
-      roots = this.parameterRoots(fn);
+      roots = this.mayReceiveRequest(fn) ? this.input.parameterRoots(fn) : new Map<string, RequestRoot>();
       this.ownRoots.set(fn.id, roots);
     }
     return roots;
@@ -146,4 +189,16 @@ export class FileContext implements EvaluationContext {
   sitesOf(name: string, node: SyntaxNode, before: number): BindingSite[] {
     return resolveSites(name, this.scopesOf(node), before, (scope) => this.bindings(scope));
   }
+}
+
+/** The index of the first of the sorted `values` that is at least `value`. */
+function firstAtOrAfter(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((values[middle] ?? 0) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

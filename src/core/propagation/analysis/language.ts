@@ -51,6 +51,8 @@ export interface LanguageModule {
   /** The `.scm` query source, compiled once per grammar. */
   readonly querySource: string;
   parameterRoots(fn: SyntaxNode): RootMap;
+  /** Matches the text before the body of any function `parameterRoots` can find a root in (see `FileContextInput`). */
+  readonly requestHint: RegExp;
   /** Names that are request roots anywhere in the file (Flask's `request`). */
   globalRoots(matches: readonly Match[]): RootMap;
   analyze(file: FileContext, matches: readonly Match[], facts: ProjectFacts, path: string): LanguageAnalysis;

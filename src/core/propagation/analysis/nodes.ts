@@ -60,3 +60,8 @@ export function literalEntries(
   }
   return { pairs, spreads };
 }
+
+/** `read`, worked out once per node: the analysis takes the same calls and members apart many times. */
+export function memoized<T>(read: (node: SyntaxNode) => T): (node: SyntaxNode) => T {
+  return (node) => node.memo(read);
+}

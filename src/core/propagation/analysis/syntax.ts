@@ -58,6 +58,8 @@ export interface NodeKinds {
 export interface Syntax {
   readonly kinds: NodeKinds;
   readonly functionTypes: ReadonlySet<string>;
+  /** Nodes that carry nothing the evaluator looks for: comments, numbers, booleans, types. Never descended into. */
+  readonly inertTypes: ReadonlySet<string>;
   /** Nodes that hand their value through unchanged (parentheses, await, conditionals, casts). */
   readonly passThroughTypes: ReadonlySet<string>;
   readonly returnTypes: ReadonlySet<string>;

@@ -52,8 +52,10 @@ export class SyntaxNode {
   private named: SyntaxNode[] | undefined;
   private all: SyntaxNode[] | undefined;
   private parentNode: SyntaxNode | null | undefined;
-  private fields: Map<string, SyntaxNode | null> | undefined;
-  private memos: Map<object, unknown> | undefined;
+  /** Fields read, as `name, child` pairs. */
+  private fields: (string | SyntaxNode | null)[] | undefined;
+  /** Memoized results, as `compute, value` pairs: a node has few. */
+  private memos: unknown[] | undefined;
 
   constructor(
     private readonly node: Node,
@@ -124,13 +126,11 @@ export class SyntaxNode {
   }
 
   childForFieldName(name: string): SyntaxNode | null {
-    this.fields ??= new Map();
-    let child = this.fields.get(name);
-    if (child === undefined) {
-      const found = this.node.childForFieldName(name);
-      child = found ? this.adoptChild(found) : null;
-      this.fields.set(name, child);
-    }
+    this.fields ??= [];
+    for (let index = 0; index < this.fields.length; index += 2) if (this.fields[index] === name) return this.fields[index + 1] as SyntaxNode | null;
+    const found = this.node.childForFieldName(name);
+    const child = found ? this.adoptChild(found) : null;
+    this.fields.push(name, child);
     return child;
   }
 
@@ -150,10 +150,10 @@ export class SyntaxNode {
 
   /** `compute(this)`, worked out once per node and `compute` (which must depend on the node alone). */
   memo<T>(compute: (node: SyntaxNode) => T): T {
-    this.memos ??= new Map();
-    if (this.memos.has(compute)) return this.memos.get(compute) as T;
+    this.memos ??= [];
+    for (let index = 0; index < this.memos.length; index += 2) if (this.memos[index] === compute) return this.memos[index + 1] as T;
     const value = compute(this);
-    this.memos.set(compute, value);
+    this.memos.push(compute, value);
     return value;
   }
 

@@ -49,6 +49,7 @@ export function analyzeGo(file: FileContext, matches: readonly Match[]): Languag
   }
   for (const call of calls) readRegistration(call, framework, registry, file);
   for (const fn of functions) {
+    if (!file.mayReceiveRequest(fn)) continue;
     const roots = file.parameterRootsOf(fn);
     const types = syntax.parameters(fn).map((parameter) => parameter.type ?? '');
     if (types.some((type) => /\*\s*gin\.Context$/.test(type))) registry.addFunction(fn, 'gin');

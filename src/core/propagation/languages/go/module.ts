@@ -27,6 +27,7 @@ export const goModule: LanguageModule = {
   syntax: goSyntax,
   querySource,
   parameterRoots,
+  requestHint: /Request|Context|Ctx|Header|ResponseWriter/,
   globalRoots: () => new Map(),
   analyze: (file, matches) => analyzeGo(file, matches),
 };

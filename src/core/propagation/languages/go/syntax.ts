@@ -1,11 +1,11 @@
 import type { SyntaxNode } from '../../runtime/syntaxTree';
 import { addCallStatement } from '../../analysis/bindingSites';
-import { chainRoot, field, fieldsOf } from '../../analysis/nodes';
+import { chainRoot, field, fieldsOf, memoized } from '../../analysis/nodes';
 import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
 
 const functionTypes = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 
-function stringValue(node: SyntaxNode): string | undefined {
+function readStringValue(node: SyntaxNode): string | undefined {
   if (node.type === 'interpreted_string_literal') {
     return node.namedChildren
       .filter((child) => child.type === 'interpreted_string_literal_content')
@@ -15,13 +15,15 @@ function stringValue(node: SyntaxNode): string | undefined {
   if (node.type === 'raw_string_literal') return node.text.slice(1, -1);
   return undefined;
 }
+const stringValue = memoized(readStringValue);
 
-function member(node: SyntaxNode): { object: SyntaxNode; property: string } | undefined {
+function readMember(node: SyntaxNode): { object: SyntaxNode; property: string } | undefined {
   const found = fieldsOf(node, 'selector_expression', 'operand', 'field');
   return found ? { object: found[0], property: found[1].text } : undefined;
 }
+const member = memoized(readMember);
 
-function call(node: SyntaxNode): CallShape | undefined {
+function readCall(node: SyntaxNode): CallShape | undefined {
   if (node.type !== 'call_expression') return undefined;
   const callee = field(node, 'function');
   if (!callee) return undefined;
@@ -37,8 +39,9 @@ function call(node: SyntaxNode): CallShape | undefined {
   const asMember = member(callee);
   return { node, callee, name: asMember ? asMember.property : callee.text, receiver: asMember?.object, args, named: new Map(), spreads };
 }
+const call = memoized(readCall);
 
-function parameters(fn: SyntaxNode): Parameter[] {
+function readParameters(fn: SyntaxNode): Parameter[] {
   const list = field(fn, 'parameters');
   if (!list) return [];
   const result: Parameter[] = [];
@@ -51,6 +54,7 @@ function parameters(fn: SyntaxNode): Parameter[] {
   }
   return result;
 }
+const parameters = memoized(readParameters);
 
 /** The expression a chain of selectors and indexes hangs from: `req.Header["b3"]` → `req`. */
 function rootName(node: SyntaxNode): string | undefined {
@@ -119,6 +123,31 @@ export const goSyntax: Syntax = {
     entries: new Set(['composite_literal']),
   },
   functionTypes,
+  inertTypes: new Set([
+    'int_literal',
+    'float_literal',
+    'imaginary_literal',
+    'rune_literal',
+    'true',
+    'false',
+    'nil',
+    'iota',
+    'comment',
+    'field_identifier',
+    'package_identifier',
+    'type_identifier',
+    'qualified_type',
+    'pointer_type',
+    'slice_type',
+    'map_type',
+    'array_type',
+    'struct_type',
+    'interface_type',
+    'function_type',
+    'channel_type',
+    'generic_type',
+    'type_arguments',
+  ]),
   passThroughTypes: new Set(['parenthesized_expression', 'unary_expression', 'block', 'statement_list', 'expression_statement', 'expression_list', 'literal_element']),
   returnTypes: new Set(['return_statement']),
   stringValue,

@@ -161,6 +161,8 @@ function headerParts(shapes: readonly CallShape[], parts: HeaderPart[]): void {
 }
 
 class JavaClients {
+  private readonly instrumented = new Map<string, { instrumented?: string }>();
+
   constructor(
     private readonly file: FileContext,
     private readonly types: ReadonlyMap<string, string>,
@@ -312,6 +314,17 @@ class JavaClients {
    */
   private instrumentation(receiver: SyntaxNode | undefined, type: string): { instrumented?: string } {
     const name = receiver ? (receiver.type === 'field_access' ? field(receiver, 'field')?.text : syntax.identifierName(receiver)) : undefined;
+    // Each test reads the whole file: once per client name and type, not once per call.
+    const key = `${name ?? ''} ${type}`;
+    let found = this.instrumented.get(key);
+    if (!found) {
+      found = this.readInstrumentation(name, type);
+      this.instrumented.set(key, found);
+    }
+    return found;
+  }
+
+  private readInstrumentation(name: string | undefined, type: string): { instrumented?: string } {
     const text = this.file.text;
     if (name !== undefined) {
       const configured = new RegExp(`\\b${name}\\s*\\.\\s*(getInterceptors|setInterceptors|interceptors)\\b`).test(text);

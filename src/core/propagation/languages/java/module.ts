@@ -29,6 +29,7 @@ export const javaModule: LanguageModule = {
   syntax: javaSyntax,
   querySource,
   parameterRoots,
+  requestHint: /Request|Exchange|Header|Context/,
   globalRoots: () => new Map(),
   analyze: (file, matches, facts) => analyzeJava(file, matches, facts),
 };

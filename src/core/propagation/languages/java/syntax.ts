@@ -1,28 +1,30 @@
 import type { SyntaxNode } from '../../runtime/syntaxTree';
 import { addCallStatement } from '../../analysis/bindingSites';
-import { chainRoot, field, fieldsOf } from '../../analysis/nodes';
+import { chainRoot, field, fieldsOf, memoized } from '../../analysis/nodes';
 import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
 
 const functionTypes = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
 
-function stringValue(node: SyntaxNode): string | undefined {
+function readStringValue(node: SyntaxNode): string | undefined {
   if (node.type !== 'string_literal') return undefined;
   const parts = node.namedChildren;
   if (parts.some((part) => part.type === 'string_interpolation')) return undefined;
   return parts.filter((part) => part.type === 'string_fragment' || part.type === 'multiline_string_fragment').map((part) => part.text).join('');
 }
+const stringValue = memoized(readStringValue);
 
-function member(node: SyntaxNode): { object: SyntaxNode; property: string } | undefined {
+function readMember(node: SyntaxNode): { object: SyntaxNode; property: string } | undefined {
   const found = fieldsOf(node, 'field_access', 'object', 'field');
   return found ? { object: found[0], property: found[1].text } : undefined;
 }
+const member = memoized(readMember);
 
 function argumentsOf(node: SyntaxNode): SyntaxNode[] {
   const list = field(node, 'arguments');
   return list ? list.namedChildren.filter((arg) => arg.type !== 'comment') : [];
 }
 
-function call(node: SyntaxNode): CallShape | undefined {
+function readCall(node: SyntaxNode): CallShape | undefined {
   if (node.type === 'method_invocation') {
     const name = field(node, 'name');
     if (!name) return undefined;
@@ -35,8 +37,9 @@ function call(node: SyntaxNode): CallShape | undefined {
   }
   return undefined;
 }
+const call = memoized(readCall);
 
-function parameters(fn: SyntaxNode): Parameter[] {
+function readParameters(fn: SyntaxNode): Parameter[] {
   if (fn.type === 'lambda_expression') {
     const list = field(fn, 'parameters');
     if (!list) return [];
@@ -59,6 +62,7 @@ function parameters(fn: SyntaxNode): Parameter[] {
   }
   return result;
 }
+const parameters = memoized(readParameters);
 
 /** The variable a chain of calls and field accesses starts from: `builder.header(…).build()` → `builder`. */
 export function javaRootName(node: SyntaxNode): string | undefined {
@@ -111,6 +115,29 @@ export const javaSyntax: Syntax = {
     entries: new Set<string>(),
   },
   functionTypes,
+  inertTypes: new Set([
+    'decimal_integer_literal',
+    'hex_integer_literal',
+    'decimal_floating_point_literal',
+    'character_literal',
+    'true',
+    'false',
+    'null_literal',
+    'line_comment',
+    'block_comment',
+    'this',
+    'class_literal',
+    'type_identifier',
+    'scoped_type_identifier',
+    'generic_type',
+    'integral_type',
+    'floating_point_type',
+    'boolean_type',
+    'void_type',
+    'array_type',
+    'type_arguments',
+    'dimensions',
+  ]),
   passThroughTypes: new Set(['parenthesized_expression', 'cast_expression', 'ternary_expression', 'block', 'expression_statement']),
   returnTypes: new Set(['return_statement']),
   stringValue,

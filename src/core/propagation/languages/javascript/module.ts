@@ -33,6 +33,7 @@ function javascriptModule(language: 'javascript' | 'typescript'): LanguageModule
     syntax: javascriptSyntax,
     querySource,
     parameterRoots,
+    requestHint: /req|incoming|ctx|context|head/i,
     globalRoots: () => new Map(),
     analyze: (file, matches, _facts, path) => analyzeJavaScript(file, matches, path, language),
   };

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../runtime/syntaxTree';
 import { addCallStatement } from '../../analysis/bindingSites';
-import { chainRoot, field, fieldsOf, literalEntries } from '../../analysis/nodes';
+import { chainRoot, field, fieldsOf, literalEntries, memoized } from '../../analysis/nodes';
 import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
 
 const functionTypes = new Set([
@@ -12,7 +12,7 @@ const functionTypes = new Set([
   'generator_function',
 ]);
 
-function stringValue(node: SyntaxNode): string | undefined {
+function readStringValue(node: SyntaxNode): string | undefined {
   if (node.type === 'property_identifier') return node.text;
   if (node.type !== 'string' && node.type !== 'template_string') return undefined;
   let value = '';
@@ -22,13 +22,15 @@ function stringValue(node: SyntaxNode): string | undefined {
   }
   return value;
 }
+const stringValue = memoized(readStringValue);
 
-function member(node: SyntaxNode): { object: SyntaxNode; property: string } | undefined {
+function readMember(node: SyntaxNode): { object: SyntaxNode; property: string } | undefined {
   const found = fieldsOf(node, 'member_expression', 'object', 'property');
   return found ? { object: found[0], property: found[1].text } : undefined;
 }
+const member = memoized(readMember);
 
-function call(node: SyntaxNode): CallShape | undefined {
+function readCall(node: SyntaxNode): CallShape | undefined {
   const isNew = node.type === 'new_expression';
   if (node.type !== 'call_expression' && !isNew) return undefined;
   let callee = field(node, isNew ? 'constructor' : 'function');
@@ -51,6 +53,7 @@ function call(node: SyntaxNode): CallShape | undefined {
   const asMember = member(callee);
   return { node, callee, name: asMember ? asMember.property : callee.text, receiver: asMember?.object, args, named: new Map(), spreads };
 }
+const call = memoized(readCall);
 
 /** The identifier a parameter declares, its type annotation and decorators. */
 function parameterOf(node: SyntaxNode): Parameter | undefined {
@@ -77,7 +80,7 @@ function parameterOf(node: SyntaxNode): Parameter | undefined {
   }
 }
 
-function parameters(fn: SyntaxNode): Parameter[] {
+function readParameters(fn: SyntaxNode): Parameter[] {
   const single = field(fn, 'parameter');
   if (single) return single.type === 'identifier' ? [{ name: single.text, node: single, markers: '' }] : [];
   const list = field(fn, 'parameters');
@@ -86,6 +89,7 @@ function parameters(fn: SyntaxNode): Parameter[] {
     .map(parameterOf)
     .filter((parameter): parameter is Parameter => parameter !== undefined);
 }
+const parameters = memoized(readParameters);
 
 function rootName(node: SyntaxNode): string | undefined {
   const root = chainRoot(node, (current) => member(current)?.object ?? (current.type === 'subscript_expression' ? field(current, 'object') : undefined));
@@ -154,6 +158,23 @@ export const javascriptSyntax: Syntax = {
     entries: new Set(['object']),
   },
   functionTypes,
+  inertTypes: new Set([
+    'number',
+    'true',
+    'false',
+    'null',
+    'undefined',
+    'comment',
+    'regex',
+    'this',
+    'super',
+    'escape_sequence',
+    'type_annotation',
+    'type_arguments',
+    'type_parameters',
+    'predefined_type',
+    'type_identifier',
+  ]),
   passThroughTypes: new Set([
     'parenthesized_expression',
     'await_expression',

@@ -44,6 +44,7 @@ export const pythonModule: LanguageModule = {
   syntax: pythonSyntax,
   querySource,
   parameterRoots,
+  requestHint: /req|incoming|head|hdrs/i,
   globalRoots,
   analyze: (file, matches) => analyzePython(file, matches),
 };

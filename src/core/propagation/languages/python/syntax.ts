@@ -1,12 +1,12 @@
 import type { SyntaxNode } from '../../runtime/syntaxTree';
 import { addCallStatement } from '../../analysis/bindingSites';
-import { chainRoot, field, fieldsOf, literalEntries } from '../../analysis/nodes';
+import { chainRoot, field, fieldsOf, literalEntries, memoized } from '../../analysis/nodes';
 import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
 
 const functionTypes = new Set(['function_definition', 'lambda']);
 
 /** The text of a string literal without interpolations, or undefined (f-strings with `{…}`, byte strings too). */
-function stringValue(node: SyntaxNode): string | undefined {
+function readStringValue(node: SyntaxNode): string | undefined {
   if (node.type === 'concatenated_string') {
     const parts = node.namedChildren.map(stringValue);
     return parts.every((part) => part !== undefined) ? parts.join('') : undefined;
@@ -19,13 +19,15 @@ function stringValue(node: SyntaxNode): string | undefined {
   }
   return value;
 }
+const stringValue = memoized(readStringValue);
 
-function member(node: SyntaxNode): { object: SyntaxNode; property: string } | undefined {
+function readMember(node: SyntaxNode): { object: SyntaxNode; property: string } | undefined {
   const found = fieldsOf(node, 'attribute', 'object', 'attribute');
   return found ? { object: found[0], property: found[1].text } : undefined;
 }
+const member = memoized(readMember);
 
-function call(node: SyntaxNode): CallShape | undefined {
+function readCall(node: SyntaxNode): CallShape | undefined {
   if (node.type !== 'call') return undefined;
   const callee = field(node, 'function');
   const argumentList = field(node, 'arguments');
@@ -50,8 +52,9 @@ function call(node: SyntaxNode): CallShape | undefined {
   const asMember = member(callee);
   return { node, callee, name: asMember ? asMember.property : callee.text, receiver: asMember?.object, args, named, spreads };
 }
+const call = memoized(readCall);
 
-function parameters(fn: SyntaxNode): Parameter[] {
+function readParameters(fn: SyntaxNode): Parameter[] {
   const list = field(fn, 'parameters');
   if (!list) return [];
   const result: Parameter[] = [];
@@ -68,6 +71,7 @@ function parameters(fn: SyntaxNode): Parameter[] {
   }
   return result;
 }
+const parameters = memoized(readParameters);
 
 /** Identifiers a target binds: `x`, `a, b`, `(a, b)`. */
 function targets(node: SyntaxNode): SyntaxNode[] {
@@ -128,6 +132,7 @@ function bindingsOf(node: SyntaxNode, add: (name: string, site: BindingSite) => 
 export const pythonSyntax: Syntax = {
   kinds: { string: new Set(['string', 'concatenated_string']), identifier: new Set(['identifier']), call: new Set(['call']), member: new Set(['attribute']), entries: new Set(['dictionary']) },
   functionTypes,
+  inertTypes: new Set(['integer', 'float', 'true', 'false', 'none', 'comment', 'type', 'ellipsis', 'escape_sequence']),
   passThroughTypes: new Set(['parenthesized_expression', 'conditional_expression', 'await', 'boolean_operator', 'block', 'expression_statement']),
   returnTypes: new Set(['return_statement']),
   stringValue,
