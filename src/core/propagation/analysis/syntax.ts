@@ -1,5 +1,8 @@
 import type { SyntaxNode } from '../runtime/syntaxTree';
 
+/** `CallShape.named` of the languages without keyword arguments. */
+export const noKeywordArguments: ReadonlyMap<string, SyntaxNode> = new Map();
+
 /** A call expression taken apart the same way in every language. */
 export interface CallShape {
   readonly node: SyntaxNode;

@@ -29,15 +29,27 @@ export class SyntaxTree {
     return wrapped;
   }
 
-  /** Query captures, with their nodes as `SyntaxNode`s. */
+  /** Query captures; each node becomes a `SyntaxNode` only when the analysis asks for it (most calls it skips by name). */
   capturesOf(captures: readonly QueryCapture[]): Capture[] {
-    return captures.map((capture) => ({ name: capture.name, node: this.wrap(capture.node) }));
+    return captures.map((capture) => new Capture(capture, this));
   }
 }
 
-export interface Capture {
+export class Capture {
   readonly name: string;
-  readonly node: SyntaxNode;
+  private wrapped: SyntaxNode | undefined;
+
+  constructor(
+    private readonly capture: QueryCapture,
+    private readonly tree: SyntaxTree,
+  ) {
+    this.name = capture.name;
+  }
+
+  get node(): SyntaxNode {
+    this.wrapped ??= this.tree.wrap(this.capture.node);
+    return this.wrapped;
+  }
 }
 
 /** A node of a `SyntaxTree`; the names of its members are those of tree-sitter's `Node`. */

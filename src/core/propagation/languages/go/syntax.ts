@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '../../runtime/syntaxTree';
 import { addCallStatement } from '../../analysis/bindingSites';
 import { chainRoot, field, fieldsOf, memoized } from '../../analysis/nodes';
-import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
+import { noKeywordArguments, type BindingSite, type CallShape, type Parameter, type Syntax } from '../../analysis/syntax';
 
 const functionTypes = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 
@@ -37,7 +37,7 @@ function readCall(node: SyntaxNode): CallShape | undefined {
     } else if (arg.type !== 'comment') args.push(arg);
   }
   const asMember = member(callee);
-  return { node, callee, name: asMember ? asMember.property : callee.text, receiver: asMember?.object, args, named: new Map(), spreads };
+  return { node, callee, name: asMember ? asMember.property : callee.text, receiver: asMember?.object, args, named: noKeywordArguments, spreads };
 }
 const call = memoized(readCall);
 

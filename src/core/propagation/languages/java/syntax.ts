@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '../../runtime/syntaxTree';
 import { addCallStatement } from '../../analysis/bindingSites';
 import { chainRoot, field, fieldsOf, memoized } from '../../analysis/nodes';
-import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
+import { noKeywordArguments, type BindingSite, type CallShape, type Parameter, type Syntax } from '../../analysis/syntax';
 
 const functionTypes = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
 
@@ -28,12 +28,12 @@ function readCall(node: SyntaxNode): CallShape | undefined {
   if (node.type === 'method_invocation') {
     const name = field(node, 'name');
     if (!name) return undefined;
-    return { node, callee: name, name: name.text, receiver: field(node, 'object'), args: argumentsOf(node), named: new Map(), spreads: [] };
+    return { node, callee: name, name: name.text, receiver: field(node, 'object'), args: argumentsOf(node), named: noKeywordArguments, spreads: [] };
   }
   if (node.type === 'object_creation_expression') {
     const type = field(node, 'type');
     if (!type) return undefined;
-    return { node, callee: type, name: type.text.replace(/<.*$/s, '').split('.').pop() ?? type.text, args: argumentsOf(node), named: new Map(), spreads: [] };
+    return { node, callee: type, name: type.text.replace(/<.*$/s, '').split('.').pop() ?? type.text, args: argumentsOf(node), named: noKeywordArguments, spreads: [] };
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '../../runtime/syntaxTree';
 import { addCallStatement } from '../../analysis/bindingSites';
 import { chainRoot, field, fieldsOf, literalEntries, memoized } from '../../analysis/nodes';
-import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
+import { noKeywordArguments, type BindingSite, type CallShape, type Parameter, type Syntax } from '../../analysis/syntax';
 
 const functionTypes = new Set([
   'function_declaration',
@@ -51,7 +51,7 @@ function readCall(node: SyntaxNode): CallShape | undefined {
     }
   }
   const asMember = member(callee);
-  return { node, callee, name: asMember ? asMember.property : callee.text, receiver: asMember?.object, args, named: new Map(), spreads };
+  return { node, callee, name: asMember ? asMember.property : callee.text, receiver: asMember?.object, args, named: noKeywordArguments, spreads };
 }
 const call = memoized(readCall);
 
