@@ -55,7 +55,8 @@ export interface EvaluationContext {
   readonly traceHeaders: ReadonlySet<string>;
   /** Matches names of functions that propagate (configured wrappers and names such as `forwardHeaders`). */
   isWrapperName(name: string): boolean;
-  bindings(scope: SyntaxNode): ReadonlyMap<string, readonly BindingSite[]>;
+  /** Where `name` is bound or changed in `scope` itself (parameters first, then statements in document order). */
+  sitesIn(scope: SyntaxNode, name: string): readonly BindingSite[];
   /** Same-file functions with this name. */
   functionsNamed(name: string): readonly SyntaxNode[];
   /** Roots a function has of its own (its request/headers parameters) plus file-wide ones (Flask's `request`). */
@@ -396,26 +397,23 @@ export class Evaluator {
   }
 
   private resolve(name: string, env: Environment): BindingSite[] {
-    return resolveSites(name, env.scopes, env.before, (scope) => this.context.bindings(scope));
+    return resolveSites(env.scopes, env.before, (scope) => this.context.sitesIn(scope, name));
   }
 }
 
 /**
- * The sites that give `name` its value, innermost scope first. A scope where the name is only changed (passed to a
- * call, `name.update(…)`) does not define it, so the search goes on outwards and keeps those changes.
+ * The sites that give a name its value (`sitesIn` each scope), innermost scope first. A scope where the name is only
+ * changed (passed to a call, `name.update(…)`) does not define it, so the search goes on outwards and keeps those changes.
  */
 export function resolveSites(
-  name: string,
   scopes: readonly SyntaxNode[],
   before: number,
-  bindings: (scope: SyntaxNode) => ReadonlyMap<string, readonly BindingSite[]>,
+  sitesIn: (scope: SyntaxNode) => readonly BindingSite[],
 ): BindingSite[] {
   const result: BindingSite[] = [];
   for (const scope of scopes) {
-    const sites = bindings(scope).get(name);
-    if (!sites) continue;
     let defined = false;
-    for (const site of sites) {
+    for (const site of sitesIn(scope)) {
       if (site.node.startIndex >= before && site.kind !== 'parameter') continue;
       result.push(site);
       if (site.kind !== 'mutation') defined = true;

@@ -64,7 +64,8 @@ export class FileContext implements EvaluationContext {
   readonly options: PropagationOptions;
   readonly globalRoots: RootMap;
   readonly traceHeaders: ReadonlySet<string>;
-  private readonly bindingsByScope = new Map<number, Map<string, BindingSite[]>>();
+  private readonly sitesByScope = new Map<number, Map<string, BindingSite[]>>();
+  private readonly statementsByScope = new Map<number, readonly SyntaxNode[]>();
   private functionIndex: Map<string, SyntaxNode[]> | undefined;
   private readonly wrappers: ReadonlySet<string>;
   private readonly ownRoots = new Map<number, RootMap>();
@@ -118,36 +119,65 @@ export class FileContext implements EvaluationContext {
     return this.wrappers.has(name);
   }
 
-  bindings(scope: SyntaxNode): ReadonlyMap<string, readonly BindingSite[]> {
-    let map = this.bindingsByScope.get(scope.id);
-    if (!map) {
-      map = this.scopeBindings(scope);
-      this.bindingsByScope.set(scope.id, map);
+  sitesIn(scope: SyntaxNode, name: string): readonly BindingSite[] {
+    let byName = this.sitesByScope.get(scope.id);
+    if (!byName) {
+      byName = new Map();
+      this.sitesByScope.set(scope.id, byName);
     }
-    return map;
+    let sites = byName.get(name);
+    if (!sites) {
+      sites = this.readSites(scope, name);
+      byName.set(name, sites);
+    }
+    return sites;
   }
 
-  /** A scope's bindings: its parameters, then the binding statements in it that are not inside a function nested in it. */
-  private scopeBindings(scope: SyntaxNode): Map<string, BindingSite[]> {
-    const map = new Map<string, BindingSite[]>();
+  /**
+   * Only statements whose text holds the name can bind it: the others (most of a scope, for most names) are never
+   * taken apart.
+   */
+  private readSites(scope: SyntaxNode, name: string): BindingSite[] {
+    const sites: BindingSite[] = [];
+    if (!scope.equals(this.root)) {
+      const parameter = this.syntax.parameters(scope).filter((candidate) => candidate.name === name).at(-1);
+      if (parameter) sites.push({ kind: 'parameter', node: parameter.node });
+    }
+    for (const statement of this.statementsOf(scope)) {
+      if (!statement.text.includes(name)) continue;
+      for (const [bound, site] of this.bindingsOf(statement)) if (bound === name) sites.push(site);
+    }
+    return sites;
+  }
+
+  /** The binding statements of a scope: those in its extent that are not inside a function nested in it. */
+  private statementsOf(scope: SyntaxNode): readonly SyntaxNode[] {
+    const known = this.statementsByScope.get(scope.id);
+    if (known) return known;
     const isRoot = scope.equals(this.root);
-    if (!isRoot) for (const parameter of this.syntax.parameters(scope)) map.set(parameter.name, [{ kind: 'parameter', node: parameter.node }]);
     const start = isRoot ? 0 : scope.startIndex;
     const end = isRoot ? Number.MAX_SAFE_INTEGER : scope.endIndex;
     const nested = this.functionsByStart.filter((span) => span.fn.id !== scope.id && within(span.fn, start, end));
-    const add = (name: string, site: BindingSite): void => {
-      const list = map.get(name);
-      if (list) list.push(site);
-      else map.set(name, [site]);
-    };
+    const statements: SyntaxNode[] = [];
     for (let index = firstAtOrAfter(this.bindingStarts, start); index < this.bindingNodes.length; index++) {
       const node = this.bindingNodes[index];
       if (!node || node.startIndex >= end) break;
-      if (!within(node, start, end) || nested.some((span) => within(node, span.start, span.end))) continue;
-      this.syntax.bindingsOf(node, add);
+      if (within(node, start, end) && !nested.some((span) => within(node, span.start, span.end))) statements.push(node);
     }
-    return map;
+    this.statementsByScope.set(scope.id, statements);
+    return statements;
   }
+
+  /** What one statement binds or changes, read once. */
+  private bindingsOf(statement: SyntaxNode): readonly (readonly [string, BindingSite])[] {
+    return statement.memo(this.readBindings);
+  }
+
+  private readonly readBindings = (statement: SyntaxNode): (readonly [string, BindingSite])[] => {
+    const bound: (readonly [string, BindingSite])[] = [];
+    this.syntax.bindingsOf(statement, (name, site) => bound.push([name, site]));
+    return bound;
+  };
 
   functionsNamed(name: string): readonly SyntaxNode[] {
     if (!this.functionIndex) {
@@ -187,7 +217,7 @@ export class FileContext implements EvaluationContext {
 
   /** Where `name` gets its value (and what changes it) in the scopes around `node`, before `before`. */
   sitesOf(name: string, node: SyntaxNode, before: number): BindingSite[] {
-    return resolveSites(name, this.scopesOf(node), before, (scope) => this.bindings(scope));
+    return resolveSites(this.scopesOf(node), before, (scope) => this.sitesIn(scope, name));
   }
 }
 
