@@ -2,11 +2,13 @@ import type { Tree } from '@vscode/tree-sitter-wasm';
 import { Evaluator } from './analysis/evidence';
 import { nodesOf } from './analysis/captures';
 import { BudgetExceededError, FileContext } from './analysis/fileContext';
-import type { HandlerScope } from './analysis/language';
+import type { HandlerScope, OutboundCandidate } from './analysis/language';
+import type { RootMap } from './analysis/roots';
 import type { Syntax } from './analysis/syntax';
 import { spanOf } from './analysis/nodes';
 import { describeUrl } from './analysis/urls';
-import { inboundContextOf, judge } from './analysis/verdict';
+import { Declarations, type KeptVerdict, type VerdictRound } from './analysis/reuse';
+import { inboundContextOf, judge, type InboundContext } from './analysis/verdict';
 import { findingsFor } from './findings';
 import { allGrammars, languageOfPath } from './languages/registry';
 import type { FileAnalysis, OutboundCall } from './model';
@@ -26,6 +28,11 @@ export interface AnalyzeInput {
   readonly facts?: ProjectFacts;
   /** An open document's parse session: the file is re-parsed incrementally from its previous tree. */
   readonly session?: ParseSession;
+}
+
+/** Everything file-wide a verdict depends on besides the file's text: a change re-judges every call. */
+function settingOf(language: string, options: PropagationOptions, facts: ProjectFacts, globalRoots: RootMap): string {
+  return JSON.stringify([language, options.headers, options.wrappers, [...facts.autoInstrumented], facts.goOtelhttp, facts.springTracing ?? '', [...globalRoots]]);
 }
 
 export interface EngineLimits {
@@ -127,9 +134,12 @@ export class PropagationEngine {
       const byFunction = new Map<number, HandlerScope>();
       for (const scope of handlerScopes) if (scope.fn) byFunction.set(scope.fn.id, scope);
       const evaluator = new Evaluator(file);
+      const round = input.session?.verdicts.begin(new Declarations(syntaxTree.root, module.declarationContainers), settingOf(language, input.options, facts, file.globalRoots));
       for (const candidate of analysis.candidates) {
         const inbound = inboundContextOf(candidate.node, file, byFunction);
-        const propagation = judge(candidate, inbound, file, evaluator, facts);
+        const key = round?.keyOf(candidate, inbound);
+        const kept = key === undefined ? undefined : round?.reuse(key);
+        const { propagation, url } = kept ?? this.judgeCall(candidate, inbound, file, evaluator, facts, round, key);
         const span = spanOf(candidate.node);
         calls.push({
           id: `${candidate.library}@${span.line}:${span.column}`,
@@ -137,13 +147,15 @@ export class PropagationEngine {
           library: candidate.library,
           callee: candidate.callee,
           ...(candidate.method === undefined ? {} : { method: candidate.method }),
-          ...(candidate.url ? { url: describeUrl(candidate.url, file) } : {}),
+          ...(candidate.url && url ? { url: { ...url, span: spanOf(candidate.url) } } : {}),
           span,
           ...(inbound ? { handlerId: inbound.scope.handler.id } : {}),
           propagation,
         });
       }
+      if (round) input.session?.verdicts.finish(round);
     } catch (error) {
+      input.session?.verdicts.clear();
       // Half-typed or hostile code must never take the editor or CI down: keep what was found and say why it stopped.
       notes.push(error instanceof BudgetExceededError ? `${error.message}; results are partial` : `analysis stopped: ${String(error)}`);
     }
@@ -153,6 +165,27 @@ export class PropagationEngine {
       (finding) => !isSuppressed(suppressions, finding.ruleId, finding.line),
     );
     return { file: input.path, language, handlers, calls, findings, notes };
+  }
+
+  /** Judges a call and describes its URL, keeping both (with the outside names they read) for the document's next lint. */
+  private judgeCall(
+    candidate: OutboundCandidate,
+    inbound: InboundContext | undefined,
+    file: FileContext,
+    evaluator: Evaluator,
+    facts: ProjectFacts,
+    round: VerdictRound | undefined,
+    key: string | undefined,
+  ): KeptVerdict {
+    const { value, names } = file.recordReads(() => {
+      const propagation = judge(candidate, inbound, file, evaluator, facts);
+      if (!candidate.url) return { propagation };
+      const { text, value, pattern } = describeUrl(candidate.url, file);
+      return { propagation, url: { text, ...(value === undefined ? {} : { value }), ...(pattern === undefined ? {} : { pattern }) } };
+    });
+    const verdict = { ...value, names };
+    if (round && key !== undefined) round.keep(key, verdict);
+    return verdict;
   }
 
   /** Parses `text` and hands the tree's root (freed afterwards) and the language's syntax to `inspect`; for quick fixes. */

@@ -65,6 +65,10 @@ export interface EvaluationContext {
   scopesOf(node: SyntaxNode): readonly SyntaxNode[];
   /** Throws when the file's time budget is spent. */
   checkBudget(): void;
+  /** Runs `read` and returns the names it looked up outside any function. */
+  recordReads<T>(read: () => T): { value: T; names: ReadonlySet<string> };
+  /** Counts names read earlier (by a result being reused) as read now. */
+  replayReads(names: Iterable<string>): void;
 }
 
 /** Name resolutions and helper calls followed in a row. */
@@ -84,7 +88,8 @@ export class Evaluator {
   private nesting = 0;
   /** Helpers being evaluated, outermost first: their bodies are judged on their own, whatever the caller's depth. */
   private readonly helperStack: number[] = [];
-  private readonly helperCache = new Map<string, Evidence>();
+  /** Helpers already followed, with the outside names they read. */
+  private readonly helperCache = new Map<string, { readonly evidence: Evidence; readonly names: ReadonlySet<string> }>();
 
   constructor(private readonly context: EvaluationContext) {}
 
@@ -321,25 +326,32 @@ export class Evaluator {
       const root = this.rootOfArgument(arg, env);
       if (root) passed.set(keyword, root);
     }
-    const key = `${helper.id}:${[...passed].map(([name, root]) => `${name}=${root.kind}`).join(',')}`;
+    // The helpers being followed are part of the key: how deep the nesting limit lets this one look depends on them,
+    // and with them its evidence never depends on which caller asked first.
+    const key = `${helper.id}:${[...passed].map(([name, root]) => `${name}=${root.kind}`).join(',')}:${this.helperStack.join('/')}`;
     const cached = this.helperCache.get(key);
-    if (cached) return cached;
+    if (cached) {
+      this.context.replayReads(cached.names);
+      return cached.evidence;
+    }
     if (this.helperStack.includes(helper.id) || this.helperStack.length >= maxHelperNesting) return emptyEvidence();
+    const { value: evidence, names } = this.context.recordReads(() => this.evaluateHelperBody(helper, passed));
+    // A helper's own parameters are not "defined elsewhere" for the caller: only what it returns could be.
+    evidence.helpers.add(syntax.functionName(helper) ?? call.name);
+    this.helperCache.set(key, { evidence, names });
+    return evidence;
+  }
+
+  private evaluateHelperBody(helper: SyntaxNode, passed: ReadonlyMap<string, RequestRoot>): Evidence {
     const roots = new Map([...this.context.rootsOf(helper, new Map()), ...passed]);
-    const body = syntax.functionBody(helper);
+    const body = this.context.syntax.functionBody(helper);
     const helperEnv: Environment = { roots, scopes: this.context.scopesOf(body ?? helper), before: Number.MAX_SAFE_INTEGER };
     this.helperStack.push(helper.id);
-    let evidence: Evidence;
     try {
-      evidence = body ? this.evaluate(body, 'value', helperEnv) : emptyEvidence();
+      return body ? this.evaluate(body, 'value', helperEnv) : emptyEvidence();
     } finally {
       this.helperStack.pop();
     }
-    // A helper's own parameters are not "defined elsewhere" for the caller: only what it returns could be.
-    const name = syntax.functionName(helper) ?? call.name;
-    evidence.helpers.add(name);
-    this.helperCache.set(key, evidence);
-    return evidence;
   }
 
   /** The request root an argument hands over whole: `request`, `request.headers`, `r.Context()`, `c.Request.Header`. */

@@ -64,6 +64,8 @@ export class FileContext implements EvaluationContext {
   readonly options: PropagationOptions;
   readonly globalRoots: RootMap;
   readonly traceHeaders: ReadonlySet<string>;
+  /** The name sets being recorded, outermost first. */
+  private readonly recordings: Set<string>[] = [];
   private readonly sitesByScope = new Map<number, Map<string, BindingSite[]>>();
   private readonly statementsByScope = new Map<number, readonly SyntaxNode[]>();
   private functionIndex: Map<string, SyntaxNode[]> | undefined;
@@ -106,6 +108,26 @@ export class FileContext implements EvaluationContext {
     return this.input.requestHint.test(this.text.slice(fn.startIndex, body ? body.startIndex : fn.endIndex));
   }
 
+  /** Runs `read` and returns the names it looked up outside any function (module-level bindings, same-file functions). */
+  recordReads<T>(read: () => T): { value: T; names: ReadonlySet<string> } {
+    const names = new Set<string>();
+    this.recordings.push(names);
+    try {
+      return { value: read(), names };
+    } finally {
+      this.recordings.pop();
+    }
+  }
+
+  /** Counts names read earlier (by a result being reused) as read now. */
+  replayReads(names: Iterable<string>): void {
+    for (const name of names) this.record(name);
+  }
+
+  private record(name: string): void {
+    for (const names of this.recordings) names.add(name);
+  }
+
   checkBudget(): void {
     if (performance.now() > this.input.deadline) throw new BudgetExceededError(this.input.budgetMs);
   }
@@ -120,6 +142,7 @@ export class FileContext implements EvaluationContext {
   }
 
   sitesIn(scope: SyntaxNode, name: string): readonly BindingSite[] {
+    if (scope.equals(this.root)) this.record(name);
     let byName = this.sitesByScope.get(scope.id);
     if (!byName) {
       byName = new Map();
@@ -180,6 +203,7 @@ export class FileContext implements EvaluationContext {
   };
 
   functionsNamed(name: string): readonly SyntaxNode[] {
+    this.record(name);
     if (!this.functionIndex) {
       const index = new Map<string, SyntaxNode[]>();
       for (const fn of this.input.functions) {

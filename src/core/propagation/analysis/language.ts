@@ -48,6 +48,8 @@ export interface LanguageModule {
   readonly language: PropagationLanguage;
   readonly grammars: readonly GrammarId[];
   readonly syntax: Syntax;
+  /** Declarations whose members (in their `body`) count as top-level declarations of their own: classes. */
+  readonly declarationContainers: ReadonlySet<string>;
   /** The `.scm` query source, compiled once per grammar. */
   readonly querySource: string;
   parameterRoots(fn: SyntaxNode): RootMap;

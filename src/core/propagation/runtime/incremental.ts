@@ -1,4 +1,5 @@
 import type { Edit, Point, Tree } from '@vscode/tree-sitter-wasm';
+import { VerdictMemory } from '../analysis/reuse';
 
 /** Row and column (UTF-16 units, as the runtime counts for JavaScript strings) of an offset. */
 function pointAt(text: string, offset: number): Point {
@@ -35,10 +36,12 @@ export function editBetween(before: string, after: string): Edit | undefined {
 }
 
 /**
- * The last tree of an open document, kept so the next lint re-parses only what changed. The editor holds one per
- * document and disposes it when the document closes.
+ * The last tree of an open document, kept so the next lint re-parses only what changed, and the verdicts of its
+ * calls, so it re-judges only calls an edit can have changed. The editor holds one per document and disposes it when
+ * the document closes.
  */
 export class ParseSession {
+  readonly verdicts = new VerdictMemory();
   private tree: Tree | undefined;
   private text = '';
   private grammar = '';
@@ -62,6 +65,7 @@ export class ParseSession {
 
   /** Forgets the tree (the language or file changed, or parsing failed). */
   reset(): void {
+    this.verdicts.clear();
     this.tree?.delete();
     this.tree = undefined;
     this.text = '';

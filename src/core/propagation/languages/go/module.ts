@@ -25,6 +25,7 @@ export const goModule: LanguageModule = {
   language: 'go',
   grammars: ['go'],
   syntax: goSyntax,
+  declarationContainers: new Set<string>(),
   querySource,
   parameterRoots,
   requestHint: /Request|Context|Ctx|Header|ResponseWriter/,

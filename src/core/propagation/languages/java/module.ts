@@ -27,6 +27,7 @@ export const javaModule: LanguageModule = {
   language: 'java',
   grammars: ['java'],
   syntax: javaSyntax,
+  declarationContainers: new Set(['class_declaration', 'record_declaration', 'interface_declaration']),
   querySource,
   parameterRoots,
   requestHint: /Request|Exchange|Header|Context/,

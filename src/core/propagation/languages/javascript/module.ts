@@ -31,6 +31,7 @@ function javascriptModule(language: 'javascript' | 'typescript'): LanguageModule
     language,
     grammars: language === 'javascript' ? ['javascript'] : ['typescript', 'tsx'],
     syntax: javascriptSyntax,
+    declarationContainers: new Set(['class_declaration', 'abstract_class_declaration']),
     querySource,
     parameterRoots,
     requestHint: /req|incoming|ctx|context|head/i,

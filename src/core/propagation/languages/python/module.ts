@@ -42,6 +42,7 @@ export const pythonModule: LanguageModule = {
   language: 'python',
   grammars: ['python'],
   syntax: pythonSyntax,
+  declarationContainers: new Set(['class_definition']),
   querySource,
   parameterRoots,
   requestHint: /req|incoming|head|hdrs/i,
