@@ -20,17 +20,20 @@ export function captureOf(match: Match, name: string): SyntaxNode | undefined {
 /**
  * The calls whose callee's last name passes `wanted` (`get` for `requests.get`), read from the `@call` and
  * `@call.callee` captures of one match. Most calls in a file are none of the linter's business; skipping them by
- * name before taking them apart keeps big files fast.
+ * name before taking them apart keeps big files fast. The callee is the call's `calleeField` field (`function`).
  */
-export function callsNamed(matches: readonly Match[], wanted: (name: string) => boolean): SyntaxNode[] {
+export function callsNamed(matches: readonly Match[], wanted: (name: string) => boolean, calleeField: (call: SyntaxNode) => string = () => 'function'): SyntaxNode[] {
   const calls: SyntaxNode[] = [];
   for (const match of matches) {
-    const call = captureOf(match, 'call');
     const callee = captureOf(match, 'call.callee');
-    if (!call || !callee) continue;
+    if (!callee) continue;
     const text = callee.text;
     const name = text.slice(text.lastIndexOf('.') + 1).trim();
-    if (wanted(name)) calls.push(call);
+    if (!wanted(name)) continue;
+    const call = captureOf(match, 'call');
+    if (!call) continue;
+    call.learnField(calleeField(call), callee);
+    calls.push(call);
   }
   return calls;
 }

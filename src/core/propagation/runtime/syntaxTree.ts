@@ -150,6 +150,13 @@ export class SyntaxNode {
     return this.adopt(this.node.childrenForFieldName(name));
   }
 
+  /** Records a field child found otherwise (a query captured it), so reading the field costs nothing. */
+  learnField(name: string, child: SyntaxNode): void {
+    this.fields ??= [];
+    if (!this.fields.includes(name)) this.fields.push(name, child);
+    child.parentNode ??= this;
+  }
+
   /** The smallest node that spans `[start, end)`. */
   descendantForIndex(start: number, end: number): SyntaxNode | null {
     const found = this.node.descendantForIndex(start, end);

@@ -79,7 +79,7 @@ export function analyzeJava(file: FileContext, matches: readonly Match[], facts:
   const registry = new HandlerRegistry(file, 'java');
   const types = new Map<string, string>();
   const functions = nodesOf(matches, 'function');
-  const calls = callsNamed(matches, (name) => name in restTemplateMethods || javaCallNames.test(name));
+  const calls = callsNamed(matches, (name) => name in restTemplateMethods || javaCallNames.test(name), () => 'name');
   for (const match of matches) {
     const typedName = captureOf(match, 'typed.name');
     const typedType = captureOf(match, 'typed.type');

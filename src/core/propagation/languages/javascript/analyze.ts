@@ -76,7 +76,7 @@ export function analyzeJavaScript(
   const registry = new HandlerRegistry(file, language);
   const functions = nodesOf(matches, 'function');
   const interesting = new Set([...javascriptCallNames, ...imports.keys()]);
-  const calls = callsNamed(matches, (name) => interesting.has(name));
+  const calls = callsNamed(matches, (name) => interesting.has(name), (call) => (call.type === 'new_expression' ? 'constructor' : 'function'));
   for (const exported of nodesOf(matches, 'export')) readNextExport(exported, path, registry);
   for (const match of matches) {
     const controller = captureOf(match, 'controller.decorator');
