@@ -5,6 +5,7 @@ import type { FileAnalysis } from '../model';
 import type { PropagationOptions } from '../options';
 import type { ProjectFacts } from '../project/facts';
 import { forwardGo, goIncoming } from './forwardGo';
+import { forwardJava, javaIncoming } from './forwardJava';
 import { forwardJavaScript, javascriptIncomingHeaders } from './forwardJavaScript';
 import { forwardPython, pythonIncomingHeaders } from './forwardPython';
 import type { FixProposal } from './model';
@@ -53,8 +54,10 @@ export function proposeFixes(engine: PropagationEngine, input: FixInput, finding
       }
       case 'go':
         return forwardGo(root, syntax, node, goIncoming(handler), headers, input.text, input.facts.goOtelhttp);
-      case 'java':
-        return undefined;
+      case 'java': {
+        const incoming = javaIncoming(handler, root, input.text);
+        return incoming === undefined ? undefined : forwardJava(syntax, node, call, incoming, headers, input.text);
+      }
     }
   });
   return forward ? [forward, ...fixes] : fixes;

@@ -134,14 +134,22 @@ function readClass(classNode: SyntaxNode, modifiers: SyntaxNode | undefined, bod
   }
 }
 
-/** Calls from the outermost invocation of a chain down to its start: `a.b().c()` → [c, b]. */
+/** A plain method call (no object): a same-file helper or a wrapper when it is handed a builder. */
+function isPlainCall(shape: CallShape): boolean {
+  return !shape.receiver && shape.node.type === 'method_invocation';
+}
+
+/**
+ * Calls from the outermost invocation of a chain down to its start: `a.b().c()` → [c, b]. A helper handed the
+ * builder is a link too: `withTraceHeaders(a.b(), request).c()` → [c, withTraceHeaders, b].
+ */
 function chainOf(outer: SyntaxNode): CallShape[] {
   const shapes: CallShape[] = [];
-  for (let current: SyntaxNode | undefined = outer; current; ) {
+  for (let current: SyntaxNode | undefined = outer; current && shapes.length < 64; ) {
     const shape = syntax.call(current);
     if (!shape) break;
     shapes.push(shape);
-    current = shape.receiver;
+    current = shape.receiver ?? (isPlainCall(shape) ? shape.args[0] : undefined);
   }
   return shapes;
 }
@@ -149,12 +157,29 @@ function chainOf(outer: SyntaxNode): CallShape[] {
 /** The outermost invocation of the chain `node` starts: `webClient.get()` → `webClient.get().uri(u).retrieve().bodyToMono(…)`. */
 function outermost(node: SyntaxNode): SyntaxNode {
   let current = node;
-  while (current.parent?.type === 'method_invocation' && field(current.parent, 'object')?.equals(current)) current = current.parent;
-  return current;
+  for (;;) {
+    const parent = current.parent;
+    if (parent?.type === 'method_invocation' && field(parent, 'object')?.equals(current)) {
+      current = parent;
+      continue;
+    }
+    // Through a helper handed the builder: `withTraceHeaders(client.target(u).request(), headers).get()`.
+    const wrapper = parent?.type === 'argument_list' ? parent.parent : undefined;
+    const wrapped = wrapper ? syntax.call(wrapper) : undefined;
+    if (wrapped && isPlainCall(wrapped) && wrapped.args[0]?.equals(current)) {
+      current = wrapped.node;
+      continue;
+    }
+    return current;
+  }
 }
 
 function headerParts(shapes: readonly CallShape[], parts: HeaderPart[]): void {
   for (const shape of shapes) {
+    if (isPlainCall(shape)) {
+      parts.push({ node: shape.node, position: 'value' });
+      continue;
+    }
     if (!headerSetters.test(shape.name)) continue;
     for (const arg of shape.args) parts.push({ node: arg, position: shape.args.length === 1 ? 'collection' : 'value' });
   }
