@@ -47,6 +47,7 @@ export function activatePropagation(host: Host): void {
   host.track(watcher.onDidChange(refreshFacts), watcher.onDidCreate(refreshFacts), watcher.onDidDelete(refreshFacts));
   host.track(
     host.settings.onDidChange(propagationSettingKeys, () => {
+      service.forgetOptions();
       linter.lintOpenDocuments();
     }),
   );
