@@ -109,6 +109,7 @@ export class PropagationEngine {
   private analyzeTree(input: AnalyzeInput, tree: Tree, fileLanguage: NonNullable<ReturnType<typeof languageOfPath>>, started: number): FileAnalysis {
     const { module, language, grammar } = fileLanguage;
     const query = this.runtime.query(grammar, module.language, module.querySource);
+    const bindingQuery = this.runtime.query(grammar, `${module.language}-bindings`, module.bindingQuerySource);
     const syntaxTree = new SyntaxTree(tree, input.text);
     const matches = query.matches(tree.rootNode).map((match) => ({ captures: syntaxTree.capturesOf(match.captures) }));
     const facts = input.facts ?? noProjectFacts;
@@ -123,7 +124,11 @@ export class PropagationEngine {
       deadline: started + this.limits.budgetMs,
       budgetMs: this.limits.budgetMs,
       functions: nodesOf(matches, 'function'),
-      bindingNodes: nodesOf(matches, 'binding'),
+      bindingsIn: (start, end) => {
+        // The runtime reads a query's range in bytes of the UTF-16 text it parsed: two per code unit.
+        const found = bindingQuery.matches(tree.rootNode, { startIndex: start * 2, endIndex: Math.min(end, input.text.length) * 2 });
+        return found.flatMap((match) => match.captures.map((capture) => syntaxTree.wrap(capture.node)));
+      },
     });
     const notes: string[] = [];
     const calls: OutboundCall[] = [];

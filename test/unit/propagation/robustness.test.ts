@@ -91,6 +91,16 @@ describe('Propagation engine robustness', function () {
     }
   });
 
+  it('resolves names the same after non-ASCII text (binding statements are queried by range)', async () => {
+    const engine = await sharedEngine();
+    const handler = `import requests\nfrom flask import Flask, request\napp = Flask(__name__)\nTRACE = ("traceparent", "tracestate")\n\n@app.get("/a")\ndef a():\n    headers = {name: request.headers[name] for name in TRACE if name in request.headers}\n    partial = {"x-request-id": request.headers.get("x-request-id")}\n    requests.get("http://b", headers=headers)\n    requests.get("http://c", headers=partial)\n`;
+    const plain = engine.analyze({ path: '/w/a.py', text: `# orders\n${handler}`, options: defaultPropagationOptions });
+    const accented = engine.analyze({ path: '/w/a.py', text: `# commandes réservées — 注文 🚚\n${handler}`, options: defaultPropagationOptions });
+    const statuses = (analysis: typeof plain): string[] => analysis.calls.map((call) => call.propagation.status);
+    assert.deepEqual(statuses(plain), ['propagates', 'incomplete']);
+    assert.deepEqual(statuses(accented), statuses(plain));
+  });
+
   it('reads the configured wrappers as propagating', async () => {
     const engine = await sharedEngine();
     const text = `const app = require('express')();\napp.get('/a', async (req, res) => {\n  await withTraceContext(req, () => fetch('http://x'));\n});\n`;

@@ -37,8 +37,8 @@ export interface FileContextInput {
   readonly budgetMs: number;
   /** The file's functions, as the language's query captured them. */
   readonly functions: readonly SyntaxNode[];
-  /** The statements that bind or change names (`@binding` captures). */
-  readonly bindingNodes: readonly SyntaxNode[];
+  /** The statements that bind or change names (`@binding` captures) that intersect `[start, end)`. */
+  readonly bindingsIn: (start: number, end: number) => readonly SyntaxNode[];
 }
 
 interface Extent {
@@ -75,9 +75,6 @@ export class FileContext implements EvaluationContext {
   private readonly functionSpans: readonly Extent[];
   /** The same, in document order. */
   private readonly functionsByStart: readonly Extent[];
-  /** Binding statements in document order, and where each starts. */
-  private readonly bindingNodes: readonly SyntaxNode[];
-  private readonly bindingStarts: readonly number[];
 
   constructor(private readonly input: FileContextInput) {
     this.text = input.text;
@@ -90,8 +87,6 @@ export class FileContext implements EvaluationContext {
     const extents = input.functions.map((fn) => ({ fn, start: fn.startIndex, end: fn.endIndex }));
     this.functionSpans = [...extents].sort((a, b) => a.end - a.start - (b.end - b.start));
     this.functionsByStart = extents.sort((a, b) => a.start - b.start);
-    this.bindingNodes = [...input.bindingNodes].sort((a, b) => a.startIndex - b.startIndex);
-    this.bindingStarts = this.bindingNodes.map((node) => node.startIndex);
   }
 
   /**
@@ -173,7 +168,10 @@ export class FileContext implements EvaluationContext {
     return sites;
   }
 
-  /** The binding statements of a scope: those in its extent that are not inside a function nested in it. */
+  /**
+   * The binding statements of a scope: those in its extent that are not inside a function nested in it, in document
+   * order. Queried for that extent alone (the file's root: for the stretches between its outermost functions).
+   */
   private statementsOf(scope: SyntaxNode): readonly SyntaxNode[] {
     const known = this.statementsByScope.get(scope.id);
     if (known) return known;
@@ -181,14 +179,29 @@ export class FileContext implements EvaluationContext {
     const start = isRoot ? 0 : scope.startIndex;
     const end = isRoot ? Number.MAX_SAFE_INTEGER : scope.endIndex;
     const nested = this.functionsByStart.filter((span) => span.fn.id !== scope.id && within(span.fn, start, end));
-    const statements: SyntaxNode[] = [];
-    for (let index = firstAtOrAfter(this.bindingStarts, start); index < this.bindingNodes.length; index++) {
-      const node = this.bindingNodes[index];
-      if (!node || node.startIndex >= end) break;
-      if (within(node, start, end) && !nested.some((span) => within(node, span.start, span.end))) statements.push(node);
-    }
+    const found = isRoot ? this.bindingsOutside(nested) : this.input.bindingsIn(start, end);
+    const statements = found
+      .filter((node) => within(node, start, end) && !nested.some((span) => within(node, span.start, span.end)))
+      .sort((a, b) => a.startIndex - b.startIndex);
     this.statementsByScope.set(scope.id, statements);
     return statements;
+  }
+
+  /** Binding statements in the stretches of the file between the outermost of `functions` (in document order). */
+  private bindingsOutside(functions: readonly Extent[]): SyntaxNode[] {
+    const found = new Map<number, SyntaxNode>();
+    let from = 0;
+    const stretch = (to: number): void => {
+      // Blank lines and comments between two functions bind nothing: no query for them.
+      if (to > from && /\S/.test(this.text.slice(from, to))) for (const node of this.input.bindingsIn(from, to)) found.set(node.id, node);
+    };
+    for (const span of functions) {
+      if (span.start < from) continue;
+      stretch(span.start);
+      from = span.end;
+    }
+    stretch(this.text.length);
+    return [...found.values()];
   }
 
   /** What one statement binds or changes, read once. */
@@ -245,14 +258,3 @@ export class FileContext implements EvaluationContext {
   }
 }
 
-/** The index of the first of the sorted `values` that is at least `value`. */
-function firstAtOrAfter(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((values[middle] ?? 0) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}

@@ -52,6 +52,8 @@ export interface LanguageModule {
   readonly declarationContainers: ReadonlySet<string>;
   /** The `.scm` query source, compiled once per grammar. */
   readonly querySource: string;
+  /** The query of the statements that bind or change names (`@binding`), run per scope when a name is resolved there. */
+  readonly bindingQuerySource: string;
   parameterRoots(fn: SyntaxNode): RootMap;
   /** Matches the text before the body of any function `parameterRoots` can find a root in (see `FileContextInput`). */
   readonly requestHint: RegExp;

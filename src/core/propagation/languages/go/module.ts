@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '../../runtime/syntaxTree';
 import type { LanguageModule } from '../../analysis/language';
 import type { RequestRoot } from '../../analysis/roots';
+import bindingQuerySource from '../../queries/go-bindings.scm';
 import querySource from '../../queries/go.scm';
 import { analyzeGo } from './analyze';
 import { goSyntax } from './syntax';
@@ -27,6 +28,7 @@ export const goModule: LanguageModule = {
   syntax: goSyntax,
   declarationContainers: new Set<string>(),
   querySource,
+  bindingQuerySource,
   parameterRoots,
   requestHint: /Request|Context|Ctx|Header|ResponseWriter/,
   globalRoots: () => new Map(),

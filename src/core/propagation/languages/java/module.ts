@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '../../runtime/syntaxTree';
 import type { LanguageModule } from '../../analysis/language';
 import type { RequestRoot } from '../../analysis/roots';
+import bindingQuerySource from '../../queries/java-bindings.scm';
 import querySource from '../../queries/java.scm';
 import { analyzeJava } from './analyze';
 import { javaSyntax } from './syntax';
@@ -29,6 +30,7 @@ export const javaModule: LanguageModule = {
   syntax: javaSyntax,
   declarationContainers: new Set(['class_declaration', 'record_declaration', 'interface_declaration']),
   querySource,
+  bindingQuerySource,
   parameterRoots,
   requestHint: /Request|Exchange|Header|Context/,
   globalRoots: () => new Map(),

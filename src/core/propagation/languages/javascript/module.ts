@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '../../runtime/syntaxTree';
 import type { LanguageModule } from '../../analysis/language';
 import type { RequestRoot } from '../../analysis/roots';
+import bindingQuerySource from '../../queries/javascript-bindings.scm';
 import querySource from '../../queries/javascript.scm';
 import { analyzeJavaScript } from './analyze';
 import { javascriptSyntax } from './syntax';
@@ -33,6 +34,7 @@ function javascriptModule(language: 'javascript' | 'typescript'): LanguageModule
     syntax: javascriptSyntax,
     declarationContainers: new Set(['class_declaration', 'abstract_class_declaration']),
     querySource,
+    bindingQuerySource,
     parameterRoots,
     requestHint: /req|incoming|ctx|context|head/i,
     globalRoots: () => new Map(),

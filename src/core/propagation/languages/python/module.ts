@@ -2,6 +2,7 @@ import type { SyntaxNode } from '../../runtime/syntaxTree';
 import type { Match } from '../../analysis/captures';
 import type { LanguageModule } from '../../analysis/language';
 import type { RequestRoot } from '../../analysis/roots';
+import bindingQuerySource from '../../queries/python-bindings.scm';
 import querySource from '../../queries/python.scm';
 import { analyzePython, readImports } from './analyze';
 import { pythonSyntax } from './syntax';
@@ -44,6 +45,7 @@ export const pythonModule: LanguageModule = {
   syntax: pythonSyntax,
   declarationContainers: new Set(['class_definition']),
   querySource,
+  bindingQuerySource,
   parameterRoots,
   requestHint: /req|incoming|head|hdrs/i,
   globalRoots,
