@@ -28,6 +28,11 @@ export interface AnalyzeInput {
   readonly facts?: ProjectFacts;
   /** An open document's parse session: the file is re-parsed incrementally from its previous tree. */
   readonly session?: ParseSession;
+  /**
+   * Only the findings are wanted (linting): a file in which no outbound call can be recognised is then not parsed,
+   * and its handlers are not listed.
+   */
+  readonly findingsOnly?: boolean;
 }
 
 /** Everything file-wide a verdict depends on besides the file's text: a change re-judges every call. */
@@ -80,6 +85,7 @@ export class PropagationEngine {
     if (bytes > this.limits.maxFileBytes) {
       return empty([`skipped: ${(bytes / 1024 / 1024).toFixed(1)} MB is over the ${(this.limits.maxFileBytes / 1024 / 1024).toFixed(0)} MB limit`]);
     }
+    if (input.findingsOnly && !fileLanguage.module.outboundHint.test(input.text)) return empty([]);
     const started = performance.now();
     const parser = this.runtime.parser(fileLanguage.grammar);
     const deadline = started + this.limits.budgetMs;

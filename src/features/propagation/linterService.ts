@@ -98,7 +98,7 @@ export class LinterService implements vscode.Disposable {
   async analyze(uri: vscode.Uri, text: string, options = this.options(uri), session?: ParseSession): Promise<{ analysis: FileAnalysis; facts: ProjectFacts }> {
     const engine = await this.engineReady();
     const facts = await this.facts(uri);
-    return { analysis: engine.analyze({ path: uri.fsPath, text, options, facts, ...(session ? { session } : {}) }), facts };
+    return { analysis: engine.analyze({ path: uri.fsPath, text, options, facts, findingsOnly: true, ...(session ? { session } : {}) }), facts };
   }
 
   /** Remembers an open document's lint, for quick fixes asked for the same version. */

@@ -91,6 +91,25 @@ describe('Propagation engine robustness', function () {
     }
   });
 
+  it('when only findings are wanted, skips parsing files without any client, and finds exactly the same', async () => {
+    const engine = await sharedEngine();
+    const skipped: string[] = [];
+    const sources = labeledFiles(/\.(py|[cm]?[jt]sx?|go|java)$/);
+    const helpers = [
+      ['/w/models.py', 'from flask import request\n\ndef user_of(request):\n    return request.headers.get("x-user")\n'],
+      ['/w/util.ts', 'export function pick(req: { headers: Record<string, string> }): string {\n  return req.headers.traceparent ?? "";\n}\n'],
+      ['/w/Model.java', 'class Model {\n  String name(HttpServletRequest request) { return request.getHeader("x"); }\n}\n'],
+    ] as const;
+    for (const { file, text } of [...sources.map((source) => ({ file: source.file, text: source.text })), ...helpers.map(([file, text]) => ({ file, text }))]) {
+      const full = engine.analyze({ path: file, text, options: defaultPropagationOptions });
+      const lint = engine.analyze({ path: file, text, options: defaultPropagationOptions, findingsOnly: true });
+      assert.deepEqual(lint.findings, full.findings, file);
+      if (lint.handlers.length === 0 && full.handlers.length > 0) skipped.push(file);
+    }
+    // The files that read the request but call nothing are not parsed (nor is a corpus file of that kind).
+    for (const [file] of helpers) assert.ok(skipped.includes(file), `${file} was parsed`);
+  });
+
   it('resolves names the same after non-ASCII text (binding statements are queried by range)', async () => {
     const engine = await sharedEngine();
     const handler = `import requests\nfrom flask import Flask, request\napp = Flask(__name__)\nTRACE = ("traceparent", "tracestate")\n\n@app.get("/a")\ndef a():\n    headers = {name: request.headers[name] for name in TRACE if name in request.headers}\n    partial = {"x-request-id": request.headers.get("x-request-id")}\n    requests.get("http://b", headers=headers)\n    requests.get("http://c", headers=partial)\n`;

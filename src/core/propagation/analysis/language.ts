@@ -55,6 +55,11 @@ export interface LanguageModule {
   /** The query of the statements that bind or change names (`@binding`), run per scope when a name is resolved there. */
   readonly bindingQuerySource: string;
   parameterRoots(fn: SyntaxNode): RootMap;
+  /**
+   * Matches every file in which an outbound call can be recognised (a superset: client modules, types and names);
+   * when only findings are wanted, a file it does not match is not parsed.
+   */
+  readonly outboundHint: RegExp;
   /** Matches the text before the body of any function `parameterRoots` can find a root in (see `FileContextInput`). */
   readonly requestHint: RegExp;
   /** Names that are request roots anywhere in the file (Flask's `request`). */

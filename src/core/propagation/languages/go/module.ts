@@ -30,6 +30,7 @@ export const goModule: LanguageModule = {
   querySource,
   bindingQuerySource,
   parameterRoots,
+  outboundHint: /http|\b(Do|Get|Head|Post|PostForm)\s*\(/,
   requestHint: /Request|Context|Ctx|Header|ResponseWriter/,
   globalRoots: () => new Map(),
   analyze: (file, matches) => analyzeGo(file, matches),

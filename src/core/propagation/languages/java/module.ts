@@ -32,6 +32,7 @@ export const javaModule: LanguageModule = {
   querySource,
   bindingQuerySource,
   parameterRoots,
+  outboundHint: /resttemplate|client/i,
   requestHint: /Request|Exchange|Header|Context/,
   globalRoots: () => new Map(),
   analyze: (file, matches, facts) => analyzeJava(file, matches, facts),

@@ -36,6 +36,7 @@ function javascriptModule(language: 'javascript' | 'typescript'): LanguageModule
     querySource,
     bindingQuerySource,
     parameterRoots,
+    outboundHint: /fetch|axios|got|superagent|http|undici/i,
     requestHint: /req|incoming|ctx|context|head/i,
     globalRoots: () => new Map(),
     analyze: (file, matches, _facts, path) => analyzeJavaScript(file, matches, path, language),

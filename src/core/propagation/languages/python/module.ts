@@ -47,6 +47,7 @@ export const pythonModule: LanguageModule = {
   querySource,
   bindingQuerySource,
   parameterRoots,
+  outboundHint: /requests|httpx|aiohttp|urllib|AsyncClient|ClientSession|PoolManager/,
   requestHint: /req|incoming|head|hdrs/i,
   globalRoots,
   analyze: (file, matches) => analyzePython(file, matches),
