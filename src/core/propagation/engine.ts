@@ -7,7 +7,7 @@ import type { RootMap } from './analysis/roots';
 import type { Syntax } from './analysis/syntax';
 import { spanOf } from './analysis/nodes';
 import { describeUrl } from './analysis/urls';
-import { Declarations, type KeptVerdict, type VerdictRound } from './analysis/reuse';
+import { Declarations, type KeptVerdict, type VerdictKey, type VerdictRound } from './analysis/reuse';
 import { inboundContextOf, judge, type InboundContext } from './analysis/verdict';
 import { findingsFor } from './findings';
 import { allGrammars, languageOfPath } from './languages/registry';
@@ -186,7 +186,7 @@ export class PropagationEngine {
     evaluator: Evaluator,
     facts: ProjectFacts,
     round: VerdictRound | undefined,
-    key: string | undefined,
+    key: VerdictKey | undefined,
   ): KeptVerdict {
     const { value, names } = file.recordReads(() => {
       const propagation = judge(candidate, inbound, file, evaluator, facts);

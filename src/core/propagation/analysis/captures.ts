@@ -25,14 +25,14 @@ export function captureOf(match: Match, name: string): SyntaxNode | undefined {
 export function callsNamed(matches: readonly Match[], wanted: (name: string) => boolean, calleeField: (call: SyntaxNode) => string = () => 'function'): SyntaxNode[] {
   const calls: SyntaxNode[] = [];
   for (const match of matches) {
-    const callee = captureOf(match, 'call.callee');
-    if (!callee) continue;
-    const text = callee.text;
+    const calleeCapture = match.captures.find((capture) => capture.name === 'call.callee');
+    if (!calleeCapture) continue;
+    const text = calleeCapture.text;
     const name = text.slice(text.lastIndexOf('.') + 1).trim();
     if (!wanted(name)) continue;
     const call = captureOf(match, 'call');
     if (!call) continue;
-    call.learnField(calleeField(call), callee);
+    call.learnField(calleeField(call), calleeCapture.node);
     calls.push(call);
   }
   return calls;

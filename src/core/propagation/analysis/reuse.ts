@@ -66,13 +66,18 @@ function placeIn(unit: SyntaxNode, node: SyntaxNode | undefined): string | undef
   return `${node.startIndex - unit.startIndex}+${node.endIndex - node.startIndex}`;
 }
 
+/** Where a call's judgement is kept: its declaration's text, then everything else it depends on (not the names). */
+export interface VerdictKey {
+  readonly unit: string;
+  readonly rest: string;
+}
+
 /** The key of a call's judgement: everything it depends on inside its declaration and around it (not the names). */
-function keyOf(unit: SyntaxNode, candidate: OutboundCandidate, inbound: InboundContext | undefined): string | undefined {
+function keyOf(unit: SyntaxNode, candidate: OutboundCandidate, inbound: InboundContext | undefined): VerdictKey | undefined {
   const places = [candidate.node, candidate.url, candidate.context, ...candidate.parts.map((part) => part.node)].map((node) => placeIn(unit, node));
   if (places.includes(undefined)) return undefined;
   const handler = inbound ? [placeIn(unit, inbound.scope.fn) ?? 'outside', inbound.scope.handler.framework, ...[...inbound.env.roots].map(([name, root]) => `${name}:${root.kind}:${root.header ?? ''}`)].join(',') : 'none';
-  return JSON.stringify([
-    unit.text,
+  const rest = JSON.stringify([
     places,
     candidate.parts.map((part) => part.position),
     candidate.library,
@@ -83,13 +88,17 @@ function keyOf(unit: SyntaxNode, candidate: OutboundCandidate, inbound: InboundC
     candidate.client ?? '',
     handler,
   ]);
+  return { unit: unit.text, rest };
 }
+
+/** Verdicts by declaration text, then by the rest of their key. */
+type KeptVerdicts = Map<string, Map<string, KeptVerdict>>;
 
 /** The verdicts of a document's last lint; a `ParseSession` keeps one. */
 export class VerdictMemory {
   /** How many verdicts the last lint took over. */
   reused = 0;
-  private kept = new Map<string, KeptVerdict>();
+  private kept: KeptVerdicts = new Map();
   private texts: ReadonlySet<string> = new Set();
   private setting = '';
 
@@ -98,7 +107,7 @@ export class VerdictMemory {
     const now = new Set(declarations.texts);
     const comparable = this.setting === setting;
     const changed = comparable ? [...[...now].filter((text) => !this.texts.has(text)), ...[...this.texts].filter((text) => !now.has(text))] : [];
-    return new VerdictRound(comparable ? this.kept : new Map(), changed, declarations, now, setting);
+    return new VerdictRound(comparable ? this.kept : new Map<string, Map<string, KeptVerdict>>(), changed, declarations, now, setting);
   }
 
   /** Keeps the verdicts of a finished lint (and only those) for the next one. */
@@ -118,12 +127,12 @@ export class VerdictMemory {
 }
 
 export class VerdictRound {
-  readonly next = new Map<string, KeptVerdict>();
+  readonly next: KeptVerdicts = new Map();
   reused = 0;
   private readonly mentioned = new Map<string, boolean>();
 
   constructor(
-    private readonly previous: ReadonlyMap<string, KeptVerdict>,
+    private readonly previous: KeptVerdicts,
     private readonly changedTexts: readonly string[],
     private readonly declarations: Declarations,
     readonly texts: ReadonlySet<string>,
@@ -131,23 +140,28 @@ export class VerdictRound {
   ) {}
 
   /** The key of a call's judgement, or undefined when it cannot be kept (it reaches outside its declaration). */
-  keyOf(candidate: OutboundCandidate, inbound: InboundContext | undefined): string | undefined {
+  keyOf(candidate: OutboundCandidate, inbound: InboundContext | undefined): VerdictKey | undefined {
     const unit = this.declarations.of(candidate.node);
     return unit ? keyOf(unit, candidate, inbound) : undefined;
   }
 
   /** The previous verdict under `key`, unless a changed declaration mentions a name it read. */
-  reuse(key: string): KeptVerdict | undefined {
-    const kept = this.previous.get(key);
+  reuse(key: VerdictKey): KeptVerdict | undefined {
+    const kept = this.previous.get(key.unit)?.get(key.rest);
     if (!kept) return undefined;
     for (const name of kept.names) if (this.isMentioned(name)) return undefined;
-    this.next.set(key, kept);
+    this.keep(key, kept);
     this.reused++;
     return kept;
   }
 
-  keep(key: string, verdict: KeptVerdict): void {
-    this.next.set(key, verdict);
+  keep(key: VerdictKey, verdict: KeptVerdict): void {
+    let inUnit = this.next.get(key.unit);
+    if (!inUnit) {
+      inUnit = new Map();
+      this.next.set(key.unit, inUnit);
+    }
+    inUnit.set(key.rest, verdict);
   }
 
   private isMentioned(name: string): boolean {

@@ -50,6 +50,13 @@ export class Capture {
     this.wrapped ??= this.tree.wrap(this.capture.node);
     return this.wrapped;
   }
+
+  /** The captured text, read without making the node a `SyntaxNode` (calls are sorted by their callee's text). */
+  get text(): string {
+    if (this.wrapped) return this.wrapped.text;
+    const node = this.capture.node;
+    return this.tree.source.slice(node.startIndex, node.endIndex);
+  }
 }
 
 /** A node of a `SyntaxTree`; the names of its members are those of tree-sitter's `Node`. */

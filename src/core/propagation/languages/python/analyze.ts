@@ -91,6 +91,10 @@ class ClientVariables {
     return this.byName.size === 0;
   }
 
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
   add(name: string, variable: ClientVariable): void {
     const list = this.byName.get(name);
     if (list) list.push(variable);
@@ -255,6 +259,15 @@ function resolveCallee(
     if (client.factories.has(name)) return { client, kind: 'factory', name };
     return undefined;
   };
+  // A dotted name (`requests.get`, `CACHE.get`) is judged from its text before the callee is taken apart.
+  const dotted = /^([\w.]+)\.(\w+)$/.exec(callee.text);
+  if (dotted) {
+    const [, receiverText = '', name = ''] = dotted;
+    const moduleClient = clientOfModule(imports.modules.get(receiverText));
+    if (moduleClient) return classify(moduleClient, name);
+    if (!pythonClients.some((client) => client.methods.has(name))) return undefined;
+    if (!clientVariables.has(receiverText) && !clientLike.test(receiverText)) return undefined;
+  }
   const asMember = syntax.member(callee);
   if (!asMember) {
     const imported = imports.names.get(callee.text);
