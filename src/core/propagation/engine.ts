@@ -7,6 +7,7 @@ import type { RootMap } from './analysis/roots';
 import type { Syntax } from './analysis/syntax';
 import { spanOf } from './analysis/nodes';
 import { describeUrl } from './analysis/urls';
+import { capturedBindings, queriedBindings } from './analysis/bindingStatements';
 import { Declarations, type KeptVerdict, type VerdictKey, type VerdictRound } from './analysis/reuse';
 import { inboundContextOf, judge, type InboundContext } from './analysis/verdict';
 import { findingsFor } from './findings';
@@ -114,10 +115,17 @@ export class PropagationEngine {
 
   private analyzeTree(input: AnalyzeInput, tree: Tree, fileLanguage: NonNullable<ReturnType<typeof languageOfPath>>, started: number): FileAnalysis {
     const { module, language, grammar } = fileLanguage;
-    const query = this.runtime.query(grammar, module.language, module.querySource);
-    const bindingQuery = this.runtime.query(grammar, `${module.language}-bindings`, module.bindingQuerySource);
     const syntaxTree = new SyntaxTree(tree, input.text);
+    // A re-lint resolves names in few functions: their binding statements are queried when asked for. A full
+    // analysis resolves them in most, and captures them all in the one query walk.
+    const perFunction = input.session !== undefined;
+    const query = perFunction
+      ? this.runtime.query(grammar, module.language, module.querySource)
+      : this.runtime.query(grammar, `${module.language}+bindings`, `${module.querySource}\n${module.bindingQuerySource}`);
     const matches = query.matches(tree.rootNode).map((match) => ({ captures: syntaxTree.capturesOf(match.captures) }));
+    const bindings = perFunction
+      ? queriedBindings(this.runtime.query(grammar, `${module.language}-bindings`, module.bindingQuerySource), (node) => syntaxTree.wrap(node))
+      : capturedBindings(() => nodesOf(matches, 'binding'));
     const facts = input.facts ?? noProjectFacts;
     const file = new FileContext({
       text: input.text,
@@ -130,11 +138,7 @@ export class PropagationEngine {
       deadline: started + this.limits.budgetMs,
       budgetMs: this.limits.budgetMs,
       functions: nodesOf(matches, 'function'),
-      bindingsIn: (start, end) => {
-        // The runtime reads a query's range in bytes of the UTF-16 text it parsed: two per code unit.
-        const found = bindingQuery.matches(tree.rootNode, { startIndex: start * 2, endIndex: Math.min(end, input.text.length) * 2 });
-        return found.flatMap((match) => match.captures.map((capture) => syntaxTree.wrap(capture.node)));
-      },
+      bindings,
     });
     const notes: string[] = [];
     const calls: OutboundCall[] = [];

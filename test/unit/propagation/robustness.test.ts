@@ -110,7 +110,7 @@ describe('Propagation engine robustness', function () {
     for (const [file] of helpers) assert.ok(skipped.includes(file), `${file} was parsed`);
   });
 
-  it('resolves names the same after non-ASCII text (binding statements are queried by range)', async () => {
+  it('resolves names the same after non-ASCII text, whether binding statements are captured or queried per function', async () => {
     const engine = await sharedEngine();
     const handler = `import requests\nfrom flask import Flask, request\napp = Flask(__name__)\nTRACE = ("traceparent", "tracestate")\n\n@app.get("/a")\ndef a():\n    headers = {name: request.headers[name] for name in TRACE if name in request.headers}\n    partial = {"x-request-id": request.headers.get("x-request-id")}\n    requests.get("http://b", headers=headers)\n    requests.get("http://c", headers=partial)\n`;
     const plain = engine.analyze({ path: '/w/a.py', text: `# orders\n${handler}`, options: defaultPropagationOptions });
@@ -118,6 +118,14 @@ describe('Propagation engine robustness', function () {
     const statuses = (analysis: typeof plain): string[] => analysis.calls.map((call) => call.propagation.status);
     assert.deepEqual(statuses(plain), ['propagates', 'incomplete']);
     assert.deepEqual(statuses(accented), statuses(plain));
+    // With a parse session (the editor's path), binding statements are queried per function and found from the text.
+    const session = new ParseSession();
+    try {
+      const queried = engine.analyze({ path: '/w/a.py', text: `# commandes réservées — 注文 🚚\n${handler}`, options: defaultPropagationOptions, session });
+      assert.deepEqual(statuses(queried), statuses(plain));
+    } finally {
+      session.dispose();
+    }
   });
 
   it('reads the configured wrappers as propagating', async () => {

@@ -3,6 +3,7 @@ import type { PropagationOptions } from '../options';
 import { traceHeaderNames } from '../headers';
 import { resolveSites, type EvaluationContext } from './evidence';
 import type { RequestRoot, RootMap } from './roots';
+import type { BindingStatements } from './bindingStatements';
 import type { BindingSite, Syntax } from './syntax';
 
 /** Thrown when a file's analysis runs past its time budget. */
@@ -37,8 +38,8 @@ export interface FileContextInput {
   readonly budgetMs: number;
   /** The file's functions, as the language's query captured them. */
   readonly functions: readonly SyntaxNode[];
-  /** The statements that bind or change names (`@binding` captures) that intersect `[start, end)`. */
-  readonly bindingsIn: (start: number, end: number) => readonly SyntaxNode[];
+  /** The statements that bind or change names. */
+  readonly bindings: BindingStatements;
 }
 
 interface Extent {
@@ -75,6 +76,8 @@ export class FileContext implements EvaluationContext {
   private readonly functionSpans: readonly Extent[];
   /** The same, in document order. */
   private readonly functionsByStart: readonly Extent[];
+  /** The functions not inside another, in document order. */
+  private readonly outermostFunctions: readonly Extent[];
 
   constructor(private readonly input: FileContextInput) {
     this.text = input.text;
@@ -87,6 +90,9 @@ export class FileContext implements EvaluationContext {
     const extents = input.functions.map((fn) => ({ fn, start: fn.startIndex, end: fn.endIndex }));
     this.functionSpans = [...extents].sort((a, b) => a.end - a.start - (b.end - b.start));
     this.functionsByStart = extents.sort((a, b) => a.start - b.start);
+    const outermost: Extent[] = [];
+    for (const span of this.functionsByStart) if (!outermost.some((outer) => outer.start <= span.start && span.end <= outer.end)) outermost.push(span);
+    this.outermostFunctions = outermost;
   }
 
   /**
@@ -157,51 +163,65 @@ export class FileContext implements EvaluationContext {
    */
   private readSites(scope: SyntaxNode, name: string): BindingSite[] {
     const sites: BindingSite[] = [];
-    if (!scope.equals(this.root)) {
+    const isRoot = scope.equals(this.root);
+    if (!isRoot) {
       const parameter = this.syntax.parameters(scope).filter((candidate) => candidate.name === name).at(-1);
       if (parameter) sites.push({ kind: 'parameter', node: parameter.node });
     }
-    for (const statement of this.statementsOf(scope)) {
+    for (const statement of isRoot ? this.rootStatementsMentioning(name) : this.statementsOf(scope)) {
       if (!statement.text.includes(name)) continue;
       for (const [bound, site] of this.bindingsOf(statement)) if (bound === name) sites.push(site);
     }
     return sites;
   }
 
-  /**
-   * The binding statements of a scope: those in its extent that are not inside a function nested in it, in document
-   * order. Queried for that extent alone (the file's root: for the stretches between its outermost functions).
-   */
+  /** The binding statements of a function: those in its extent not inside a function nested in it, in document order. */
   private statementsOf(scope: SyntaxNode): readonly SyntaxNode[] {
     const known = this.statementsByScope.get(scope.id);
     if (known) return known;
-    const isRoot = scope.equals(this.root);
-    const start = isRoot ? 0 : scope.startIndex;
-    const end = isRoot ? Number.MAX_SAFE_INTEGER : scope.endIndex;
-    const nested = this.functionsByStart.filter((span) => span.fn.id !== scope.id && within(span.fn, start, end));
-    const found = isRoot ? this.bindingsOutside(nested) : this.input.bindingsIn(start, end);
-    const statements = found
-      .filter((node) => within(node, start, end) && !nested.some((span) => within(node, span.start, span.end)))
+    const nested = this.functionsByStart.filter((span) => span.fn.id !== scope.id && within(span.fn, scope.startIndex, scope.endIndex));
+    const statements = this.input
+      .bindings.under(scope)
+      .filter((node) => !nested.some((span) => within(node, span.start, span.end)))
       .sort((a, b) => a.startIndex - b.startIndex);
     this.statementsByScope.set(scope.id, statements);
     return statements;
   }
 
-  /** Binding statements in the stretches of the file between the outermost of `functions` (in document order). */
-  private bindingsOutside(functions: readonly Extent[]): SyntaxNode[] {
+  /**
+   * The file-level binding statements that mention `name` (the only ones that can bind it), in document order: the
+   * statements around each place the name is written outside every function. Found from the text, as the file level
+   * is spread between the functions (a class's fields between its methods).
+   */
+  private rootStatementsMentioning(name: string): readonly SyntaxNode[] {
     const found = new Map<number, SyntaxNode>();
-    let from = 0;
-    const stretch = (to: number): void => {
-      // Blank lines and comments between two functions bind nothing: no query for them.
-      if (to > from && /\S/.test(this.text.slice(from, to))) for (const node of this.input.bindingsIn(from, to)) found.set(node.id, node);
-    };
-    for (const span of functions) {
-      if (span.start < from) continue;
-      stretch(span.start);
-      from = span.end;
+    const seen = new Set<number>();
+    const word = new RegExp(`(?<![\\w$])${name.replace(/[$.*+?^(){}[\]|\\]/g, '\\$&')}(?![\\w$])`, 'g');
+    for (const occurrence of this.text.matchAll(word)) {
+      const at = occurrence.index;
+      if (this.insideFunction(at)) continue;
+      for (let node = this.root.descendantForIndex(at, at + name.length); node && !node.equals(this.root); node = node.parent) {
+        if (seen.has(node.id)) break;
+        seen.add(node.id);
+        if (this.input.bindings.isBinding(node)) found.set(node.id, node);
+      }
     }
-    stretch(this.text.length);
-    return [...found.values()];
+    return [...found.values()].sort((a, b) => a.startIndex - b.startIndex);
+  }
+
+  /** Is an offset inside a function (in the extent of one of the outermost ones)? */
+  private insideFunction(offset: number): boolean {
+    let low = 0;
+    let high = this.outermostFunctions.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const span = this.outermostFunctions[middle];
+      if (!span) break;
+      if (offset < span.start) high = middle - 1;
+      else if (offset >= span.end) low = middle + 1;
+      else return true;
+    }
+    return false;
   }
 
   /** What one statement binds or changes, read once. */

@@ -1,4 +1,4 @@
-import type { Node, Point, QueryCapture, Tree } from '@vscode/tree-sitter-wasm';
+import type { Node, Point, Query, QueryCapture, QueryMatch, QueryOptions, Tree } from '@vscode/tree-sitter-wasm';
 
 /**
  * A read-only view of one parsed tree that remembers what it has read. Every property of a tree-sitter `Node` other
@@ -162,6 +162,11 @@ export class SyntaxNode {
     this.fields ??= [];
     if (!this.fields.includes(name)) this.fields.push(name, child);
     child.parentNode ??= this;
+  }
+
+  /** The matches of `query` from this node (with `maxStartDepth: 0`, those of patterns that start at it). */
+  matches(query: Query, options?: QueryOptions): QueryMatch[] {
+    return query.matches(this.node, options);
   }
 
   /** The smallest node that spans `[start, end)`. */
