@@ -231,7 +231,9 @@ class Clients {
       if (library && bound !== undefined) this.variables.set(bound, { library, factory: call });
     }
     // NestJS: `constructor(private readonly http: HttpService)` makes `this.http` an axios client.
-    for (const match of file.text.matchAll(/(\w+)\s*:\s*HttpService\b/g)) {
+    // (Looked for only in files that name it: the pattern is slow to try at every word of a big file.)
+    const nest = file.text.includes('HttpService') ? file.text.matchAll(/\b(\w+)\s*:\s*HttpService\b/g) : [];
+    for (const match of nest) {
       const name = match[1] ?? '';
       this.variables.set(`this.${name}`, { library: 'axios' });
       this.variables.set(name, { library: 'axios' });
