@@ -11,6 +11,17 @@ export interface TraceStitchSettings {
   'propagation.exclude': readonly string[];
   /** Language → on/off; validated by the propagation feature. */
   'propagation.languages': Readonly<Record<string, unknown>>;
+  'viewer.adjustClockSkew': boolean;
+  'viewer.maxFileSizeMB': number;
+  'jaeger.timeoutSeconds': number;
+  'receiver.enabled': boolean;
+  'receiver.host': string;
+  'receiver.otlpPort': number;
+  'receiver.zipkinPort': number;
+  'receiver.maxSpans': number;
+  'yaml.diagnostics': boolean;
+  'yaml.collectorVersion': string;
+  'yaml.maxFileSizeKb': number;
 }
 
 export type SettingKey = keyof TraceStitchSettings;
@@ -22,6 +33,17 @@ const defaults: TraceStitchSettings = {
   'propagation.wrappers': defaultPropagationOptions.wrappers,
   'propagation.exclude': defaultPropagationOptions.exclude,
   'propagation.languages': defaultPropagationOptions.languages,
+  'viewer.adjustClockSkew': true,
+  'viewer.maxFileSizeMB': 256,
+  'jaeger.timeoutSeconds': 15,
+  'receiver.enabled': true,
+  'receiver.host': '127.0.0.1',
+  'receiver.otlpPort': 4318,
+  'receiver.zipkinPort': 9411,
+  'receiver.maxSpans': 50_000,
+  'yaml.diagnostics': true,
+  'yaml.collectorVersion': '',
+  'yaml.maxFileSizeKb': 1024,
 };
 
 const section = 'traceStitch';

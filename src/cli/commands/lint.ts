@@ -18,13 +18,16 @@ const maxFileBytes = 1024 * 1024;
 const usage = `Usage: trace-stitch lint [paths…] [--format text|json|sarif] [--config file]
 
 Finds outbound HTTP calls that drop the trace context of the request being handled (Python, JavaScript,
-TypeScript, Go, Java). Paths default to the working directory; folders are walked, honouring .gitignore.
+TypeScript, Go, Java), and mistakes in Istio Telemetry, mesh config and OpenTelemetry Collector YAML (checked
+across all the YAML files given, as provider names and ports span files). Paths default to the working
+directory; folders are walked, honouring .gitignore.
 
 Options:
   --format <f>    text (default), json or sarif (SARIF 2.1.0 for GitHub code scanning)
   --config <file> JSON with the linter settings: {"propagation": {"headers": […], "severity": {…},
                   "wrappers": […], "exclude": […], "languages": {…}}}, or a VS Code settings.json
-                  with traceStitch.propagation.* keys
+                  with traceStitch.propagation.* keys; {"yaml": {"collectorVersion": "0.120.0"}} (or
+                  traceStitch.yaml.collectorVersion) sets the collector release YAML is checked against
 
 Exit codes: 0 nothing found, 1 findings reported, 2 usage or input error.
 `;
@@ -81,7 +84,7 @@ async function lintFile(file: string, linters: readonly FileLinter[], notes: str
 /** `trace-stitch lint`: runs every file linter over the given paths and prints text, JSON or SARIF. */
 export const lintCommand: CliCommand = {
   name: 'lint',
-  summary: 'Report outbound calls that break traces (text, JSON or SARIF for CI)',
+  summary: 'Report outbound calls that break traces and mistakes in tracing YAML (text, JSON or SARIF)',
   usage,
   async run(args: readonly string[], streams: CliStreams): Promise<number> {
     let parsed: LintArguments;
@@ -103,6 +106,13 @@ export const lintCommand: CliCommand = {
       const notes: string[] = [];
       const findings: Finding[] = [];
       for (const file of files) findings.push(...(await lintFile(file, linters, notes, cwd)));
+      for (const linter of linters) {
+        const result = linter.finish?.();
+        if (result) {
+          findings.push(...result.findings);
+          notes.push(...result.notes);
+        }
+      }
       for (const note of notes) streams.stderr.write(`trace-stitch lint: ${note}\n`);
       if (parsed.format === 'json') streams.stdout.write(formatJson(findings, cwd));
       else if (parsed.format === 'sarif') {

@@ -1,11 +1,28 @@
+import type { MeshYamlLintOptions } from '../../core/meshYaml/types';
 import { parsePropagationOptions, type PropagationOptions } from '../../core/propagation/options';
 
 /** Everything `--config` can set. */
 export interface LintConfig {
   readonly propagation: PropagationOptions;
+  readonly yaml: MeshYamlLintOptions;
 }
 
 const settingsPrefix = 'traceStitch.propagation.';
+const collectorVersionSetting = 'traceStitch.yaml.collectorVersion';
+
+/** `{"yaml": {"collectorVersion": "0.120.0"}}` or the editor setting `traceStitch.yaml.collectorVersion`. */
+function readYamlOptions(record: Record<string, unknown>, problems: string[]): MeshYamlLintOptions {
+  const section = record.yaml;
+  const fromSection =
+    typeof section === 'object' && section !== null ? (section as Record<string, unknown>).collectorVersion : undefined;
+  const version = fromSection ?? record[collectorVersionSetting];
+  if (version === undefined || version === '') return {};
+  if (typeof version !== 'string' || !/^v?\d+\.\d+(\.\d+)?$/.test(version)) {
+    problems.push(`yaml.collectorVersion must be a version such as "0.120.0", not ${JSON.stringify(version)}`);
+    return {};
+  }
+  return { collectorVersion: version.replace(/^v/, '') };
+}
 
 /**
  * Reads a `--config` JSON file. Accepted shapes: `{ "propagation": { "headers": […] } }`, the propagation keys at
@@ -13,7 +30,7 @@ const settingsPrefix = 'traceStitch.propagation.';
  * settings as the editor. Returns the problems found (unknown rules, wrong types) alongside the config.
  */
 export function readLintConfig(text: string | undefined): { config: LintConfig; problems: string[] } {
-  if (text === undefined) return { config: { propagation: parsePropagationOptions(undefined).options }, problems: [] };
+  if (text === undefined) return { config: { propagation: parsePropagationOptions(undefined).options, yaml: {} }, problems: [] };
   let parsed: unknown;
   try {
     parsed = JSON.parse(stripComments(text));
@@ -28,7 +45,8 @@ export function readLintConfig(text: string | undefined): { config: LintConfig; 
     section = fromSettings.length > 0 ? Object.fromEntries(fromSettings.map(([key, value]) => [key.slice(settingsPrefix.length), value])) : record;
   }
   const { options, problems } = parsePropagationOptions(section);
-  return { config: { propagation: options }, problems };
+  const yaml = readYamlOptions(record, problems);
+  return { config: { propagation: options, yaml }, problems };
 }
 
 /** VS Code settings files allow line and block comments and trailing commas. */

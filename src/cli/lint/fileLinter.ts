@@ -18,5 +18,7 @@ export interface FileLinter {
   readonly exclude: readonly string[];
   matches(file: string): boolean;
   lint(file: string, text: string): Promise<FileLintResult>;
+  /** Findings that need every file at once (cross-file checks), asked for after the last `lint`. */
+  finish?(): FileLintResult;
   dispose(): void;
 }

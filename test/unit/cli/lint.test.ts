@@ -174,8 +174,10 @@ describe('trace-stitch lint', function () {
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
     const run = log.runs[0];
     assert.ok(run);
-    assert.deepEqual(run.tool.driver.rules.map((rule) => rule.id), ['missing-propagation', 'incomplete-propagation']);
-    assert.ok(run.tool.driver.rules.every((rule) => rule.helpUri.includes('#rule-')));
+    const ruleIds = run.tool.driver.rules.map((rule) => rule.id);
+    assert.deepEqual(ruleIds.slice(0, 2), ['missing-propagation', 'incomplete-propagation']);
+    assert.ok(ruleIds.includes('telemetry-unknown-provider') && ruleIds.includes('collector-removed-component'), ruleIds.join());
+    assert.ok(run.tool.driver.rules.every((rule) => /^https:\/\/\S+#[\w-]+$/.test(rule.helpUri)));
     for (const result of run.results) assert.equal(run.tool.driver.rules[result.ruleIndex]?.id, result.ruleId);
     assert.match(JSON.stringify(run.results[0]?.locations), /"uri":"svc\/app\.py"/);
   });
