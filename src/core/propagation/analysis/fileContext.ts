@@ -5,6 +5,7 @@ import { resolveSites, type EvaluationContext } from './evidence';
 import type { RequestRoot, RootMap } from './roots';
 import type { BindingStatements } from './bindingStatements';
 import type { BindingSite, Syntax } from './syntax';
+import { extentHolding } from './nodes';
 
 /** Thrown when a file's analysis runs past its time budget. */
 export class BudgetExceededError extends Error {
@@ -211,17 +212,7 @@ export class FileContext implements EvaluationContext {
 
   /** Is an offset inside a function (in the extent of one of the outermost ones)? */
   private insideFunction(offset: number): boolean {
-    let low = 0;
-    let high = this.outermostFunctions.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const span = this.outermostFunctions[middle];
-      if (!span) break;
-      if (offset < span.start) high = middle - 1;
-      else if (offset >= span.end) low = middle + 1;
-      else return true;
-    }
-    return false;
+    return extentHolding(this.outermostFunctions, offset, (span) => span.start, (span) => span.end) !== undefined;
   }
 
   /** What one statement binds or changes, read once. */

@@ -65,3 +65,18 @@ export function literalEntries(
 export function memoized<T>(read: (node: SyntaxNode) => T): (node: SyntaxNode) => T {
   return (node) => node.memo(read);
 }
+
+/** The one of `sorted` (disjoint extents in document order) whose `[start, end)` holds `offset`, by binary search. */
+export function extentHolding<T>(sorted: readonly T[], offset: number, startOf: (item: T) => number, endOf: (item: T) => number): T | undefined {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const item = sorted[middle];
+    if (item === undefined) break;
+    if (offset < startOf(item)) high = middle - 1;
+    else if (offset >= endOf(item)) low = middle + 1;
+    else return item;
+  }
+  return undefined;
+}

@@ -1,5 +1,6 @@
 import type { PropagationVerdict, UrlExpression } from '../model';
 import type { SyntaxNode } from '../runtime/syntaxTree';
+import { extentHolding } from './nodes';
 import type { OutboundCandidate } from './language';
 import type { InboundContext } from './verdict';
 
@@ -23,7 +24,6 @@ export interface KeptVerdict {
 /** The top-level declarations of a file (the members of top-level classes stand on their own). */
 export class Declarations {
   private readonly units: readonly SyntaxNode[];
-  private readonly starts: readonly number[];
   readonly texts: readonly string[];
   /** Declarations whose text occurs once: a twin could sit elsewhere with other names in reach. */
   private readonly single: ReadonlySet<string>;
@@ -36,7 +36,6 @@ export class Declarations {
       else units.push(child);
     }
     this.units = units;
-    this.starts = units.map((unit) => unit.startIndex);
     this.texts = units.map((unit) => unit.text);
     const counts = new Map<string, number>();
     for (const text of this.texts) counts.set(text, (counts.get(text) ?? 0) + 1);
@@ -45,17 +44,8 @@ export class Declarations {
 
   /** The declaration that holds `node`, when its text is unique in the file. */
   of(node: SyntaxNode): SyntaxNode | undefined {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const unit = this.units[middle];
-      if (!unit) break;
-      if (node.startIndex < unit.startIndex) high = middle - 1;
-      else if (node.startIndex >= unit.endIndex) low = middle + 1;
-      else return node.endIndex <= unit.endIndex && this.single.has(unit.text) ? unit : undefined;
-    }
-    return undefined;
+    const unit = extentHolding(this.units, node.startIndex, (candidate) => candidate.startIndex, (candidate) => candidate.endIndex);
+    return unit && node.endIndex <= unit.endIndex && this.single.has(unit.text) ? unit : undefined;
   }
 }
 
