@@ -59,7 +59,7 @@ async function typeScriptFilesUnder(folder) {
 }
 
 async function testConfig() {
-  const entryPoints = (await Promise.all(['src', 'test', 'bench'].map(typeScriptFilesUnder))).flat();
+  const entryPoints = (await Promise.all(['src', 'test', 'bench', 'demo/mesh'].map(typeScriptFilesUnder))).flat();
   return {
     absWorkingDir: root,
     entryPoints,
