@@ -70,6 +70,8 @@ export interface ServerOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** A name for the folders and logs of this server instance. */
   readonly name: string;
+  /** A fixed port; a free one is picked when absent. */
+  readonly port?: number;
 }
 
 export interface RunningServer {
@@ -110,7 +112,7 @@ export async function startVsCodeServer(options: ServerOptions): Promise<Running
       timeoutMs: 120_000,
     });
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const env = { ...process.env, ...options.env };
   const child = spawn(
     process.execPath,
@@ -154,7 +156,7 @@ async function respondsOk(url: string, child: ChildProcess): Promise<true | unde
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
