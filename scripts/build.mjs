@@ -59,7 +59,10 @@ async function typeScriptFilesUnder(folder) {
 }
 
 async function testConfig() {
-  const entryPoints = (await Promise.all(['src', 'test', 'bench', 'demo/mesh'].map(typeScriptFilesUnder))).flat();
+  // demo/workspace is sample code for users to open, not part of the build.
+  const entryPoints = (await Promise.all(['src', 'test', 'bench', 'demo'].map(typeScriptFilesUnder)))
+    .flat()
+    .filter((file) => !file.startsWith(path.join('demo', 'workspace')));
   return {
     absWorkingDir: root,
     entryPoints,
