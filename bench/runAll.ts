@@ -1,7 +1,19 @@
 import { benchActivation } from './activation/run';
+import { benchRelint, benchThroughput, benchWorkspaceScan } from './propagation/run';
+import { benchViewer } from './viewer/run';
+import { benchTraceData } from './traceData';
+import { benchMeshYaml } from './meshYaml/run';
 
 /** `npm run bench`: every benchmark in turn; each prints `bench:<name> <median> <unit>`. */
-const benchmarks: readonly (readonly [string, () => Promise<void>])[] = [['activation', () => benchActivation()]];
+const benchmarks: readonly (readonly [string, () => Promise<void>])[] = [
+  ['activation', () => benchActivation()],
+  ['propagation-throughput', () => benchThroughput()],
+  ['propagation-scan', () => benchWorkspaceScan()],
+  ['propagation-relint', () => benchRelint()],
+  ['viewer', () => benchViewer()],
+  ['trace-data', () => benchTraceData()],
+  ['mesh-yaml', () => benchMeshYaml()],
+];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

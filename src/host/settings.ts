@@ -1,14 +1,49 @@
 import * as vscode from 'vscode';
+import { defaultPropagationOptions } from '../core/propagation/options';
 
 /** Every `traceStitch.*` setting with its type; keys mirror `contributes.configuration` in package.json. */
 export interface TraceStitchSettings {
   'viewer.column': 'active' | 'beside';
+  'propagation.headers': readonly string[];
+  /** Rule id → severity (`error`, `warning`, `info`, `hint`, `off`); validated by the propagation feature. */
+  'propagation.severity': Readonly<Record<string, unknown>>;
+  'propagation.wrappers': readonly string[];
+  'propagation.exclude': readonly string[];
+  /** Language → on/off; validated by the propagation feature. */
+  'propagation.languages': Readonly<Record<string, unknown>>;
+  'viewer.adjustClockSkew': boolean;
+  'viewer.maxFileSizeMB': number;
+  'jaeger.timeoutSeconds': number;
+  'receiver.enabled': boolean;
+  'receiver.host': string;
+  'receiver.otlpPort': number;
+  'receiver.zipkinPort': number;
+  'receiver.maxSpans': number;
+  'yaml.diagnostics': boolean;
+  'yaml.collectorVersion': string;
+  'yaml.maxFileSizeKb': number;
 }
 
-type SettingKey = keyof TraceStitchSettings;
+export type SettingKey = keyof TraceStitchSettings;
 
 const defaults: TraceStitchSettings = {
   'viewer.column': 'active',
+  'propagation.headers': defaultPropagationOptions.headers,
+  'propagation.severity': defaultPropagationOptions.severity,
+  'propagation.wrappers': defaultPropagationOptions.wrappers,
+  'propagation.exclude': defaultPropagationOptions.exclude,
+  'propagation.languages': defaultPropagationOptions.languages,
+  'viewer.adjustClockSkew': true,
+  'viewer.maxFileSizeMB': 256,
+  'jaeger.timeoutSeconds': 15,
+  'receiver.enabled': true,
+  'receiver.host': '127.0.0.1',
+  'receiver.otlpPort': 4318,
+  'receiver.zipkinPort': 9411,
+  'receiver.maxSpans': 50_000,
+  'yaml.diagnostics': true,
+  'yaml.collectorVersion': '',
+  'yaml.maxFileSizeKb': 1024,
 };
 
 const section = 'traceStitch';

@@ -31,9 +31,14 @@ export interface Workbench {
 
 /**
  * Registers hooks that give each test of the calling suite a VS Code window on a fresh copy of a fixture
- * workspace, and save a screenshot under test-results when a test fails.
+ * workspace, and save a screenshot under test-results when a test fails. `prepare` may add files to the copy
+ * before the window opens (files added later appear only once VS Code's file watcher notices them).
  */
-export function useWorkbench(fixture = 'workspace', options: WorkbenchOptions = {}): () => Workbench {
+export function useWorkbench(
+  fixture = 'workspace',
+  options: WorkbenchOptions = {},
+  prepare: (folder: string) => void = () => undefined,
+): () => Workbench {
   let browser: Browser | undefined;
   let current: Workbench | undefined;
   before(async () => {
@@ -42,6 +47,7 @@ export function useWorkbench(fixture = 'workspace', options: WorkbenchOptions = 
   beforeEach(async () => {
     if (!browser) throw new Error('Chromium did not start');
     const folder = copyWorkspace(fixture);
+    prepare(folder);
     current = { folder, page: await openWorkbench(browser, await serverUrl(), folder, options) };
   });
   afterEach(async function () {

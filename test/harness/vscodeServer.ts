@@ -84,6 +84,21 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** User settings of every test window. */
+const testUserSettings = {
+  // Built-in extensions (typescript-language-features, activated whenever a test edits settings.json) send
+  // telemetry despite --disable-telemetry; offline, the failed DNS lookup is an uncaught error in the extension
+  // host that fails whichever test happens to run. Telemetry off keeps them quiet.
+  'telemetry.telemetryLevel': 'off',
+  // Trace Stitch's receiver starts in every window: on free ports, parallel test runs never collide on 4318/9411.
+  'traceStitch.receiver.otlpPort': 0,
+  'traceStitch.receiver.zipkinPort': 0,
+  // The "Setup VS Code Web" walkthrough opens a moment after start-up and, taking focus, closes whatever quick
+  // input or dialog a test has opened by then.
+  'workbench.startupEditor': 'none',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+};
+
 /** Starts a VS Code server on 127.0.0.1 with fresh user data and the given extensions installed. */
 export async function startVsCodeServer(options: ServerOptions): Promise<RunningServer> {
   mkdirSync(path.join(cacheDir, 'runs'), { recursive: true });
@@ -94,6 +109,8 @@ export async function startVsCodeServer(options: ServerOptions): Promise<Running
     extensions: path.join(dataDir, 'extensions'),
   };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+  mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+  writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(testUserSettings, null, 2));
   mkdirSync(resultsDir, { recursive: true });
   const logFile = path.join(resultsDir, `${options.name}-server.log`);
   const common = [
@@ -156,6 +173,7 @@ async function respondsOk(url: string, child: ChildProcess): Promise<true | unde
   }
 }
 
+/** A port nothing listens on right now (the OS picks it), for servers that tests start. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

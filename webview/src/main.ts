@@ -1,11 +1,13 @@
 import './viewer.css';
-import { onHostMessage, vscodeApi } from './vscodeApi';
-import { renderWelcome } from './welcome';
+import './components';
+import { ViewerApp } from './app';
+import { onHostMessage } from './vscodeApi';
 
-const app = document.getElementById('app');
-
-onHostMessage((message) => {
-  app?.replaceChildren(renderWelcome(message.extensionVersion));
-});
-
-vscodeApi.postMessage({ type: 'ready' });
+const root = document.getElementById('app');
+if (root) {
+  const app = new ViewerApp(root);
+  onHostMessage((message) => {
+    app.handle(message);
+  });
+  app.start();
+}

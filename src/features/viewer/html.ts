@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { viewerContentSecurityPolicy } from '../../core/viewer/csp';
 
 /** A fresh base64 nonce per rendering; the CSP allows only scripts carrying it. */
 export function createNonce(): string {
@@ -9,13 +10,7 @@ export function createNonce(): string {
 /** The viewer's HTML shell: no inline script, `default-src 'none'`, everything else loaded from the bundle folder. */
 export function renderViewerHtml(webview: vscode.Webview, bundleRoot: vscode.Uri, nonce: string): string {
   const asset = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(bundleRoot, name)).toString();
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource} data:`,
-  ].join('; ');
+  const csp = viewerContentSecurityPolicy(nonce, webview.cspSource);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -1,16 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { CliCommand, CliStreams } from '../../../src/cli/command';
+import type { CliCommand } from '../../../src/cli/command';
 import { runCli } from '../../../src/cli/run';
+import { captureStreams } from '../../support/cliStreams';
 
-function capture(): { streams: CliStreams; stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    streams: { stdout: { write: (text: string) => (out += text) }, stderr: { write: (text: string) => (err += text) } },
-    stdout: () => out,
-    stderr: () => err,
-  };
-}
+const capture = captureStreams;
 
 const echo: CliCommand = {
   name: 'echo',

@@ -1,0 +1,156 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { addCallStatement } from '../../analysis/bindingSites';
+import { chainRoot, field, fieldsOf, namedChildren } from '../../analysis/nodes';
+import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
+
+const functionTypes = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+
+function stringValue(node: Node): string | undefined {
+  if (node.type === 'interpreted_string_literal') {
+    return namedChildren(node)
+      .filter((child) => child.type === 'interpreted_string_literal_content')
+      .map((child) => child.text)
+      .join('');
+  }
+  if (node.type === 'raw_string_literal') return node.text.slice(1, -1);
+  return undefined;
+}
+
+function member(node: Node): { object: Node; property: string } | undefined {
+  const found = fieldsOf(node, 'selector_expression', 'operand', 'field');
+  return found ? { object: found[0], property: found[1].text } : undefined;
+}
+
+function call(node: Node): CallShape | undefined {
+  if (node.type !== 'call_expression') return undefined;
+  const callee = field(node, 'function');
+  if (!callee) return undefined;
+  const list = field(node, 'arguments');
+  const args: Node[] = [];
+  const spreads: Node[] = [];
+  for (const arg of list ? namedChildren(list) : []) {
+    if (arg.type === 'variadic_argument') {
+      const inner = arg.namedChild(0);
+      if (inner) spreads.push(inner);
+    } else if (arg.type !== 'comment') args.push(arg);
+  }
+  const asMember = member(callee);
+  return { node, callee, name: asMember ? asMember.property : callee.text, receiver: asMember?.object, args, named: new Map(), spreads };
+}
+
+function parameters(fn: Node): Parameter[] {
+  const list = field(fn, 'parameters');
+  if (!list) return [];
+  const result: Parameter[] = [];
+  for (const declaration of namedChildren(list)) {
+    if (declaration.type !== 'parameter_declaration' && declaration.type !== 'variadic_parameter_declaration') continue;
+    const type = field(declaration, 'type')?.text;
+    for (const name of declaration.childrenForFieldName('name')) {
+      if (name) result.push({ name: name.text, node: name, ...(type === undefined ? {} : { type }), markers: '' });
+    }
+  }
+  return result;
+}
+
+/** The expression a chain of selectors and indexes hangs from: `req.Header["b3"]` → `req`. */
+function rootName(node: Node): string | undefined {
+  const root = chainRoot(node, (current) => member(current)?.object ?? (current.type === 'index_expression' ? field(current, 'operand') : undefined));
+  return root.type === 'identifier' ? root.text : undefined;
+}
+
+/** `a, b := f()` binds both names to the call; `a, b := x, y` pairs them up. */
+function bindList(left: Node, right: Node, add: (name: string, site: BindingSite) => void, kind: 'value' | 'iteration', statement: Node): void {
+  const names = left.type === 'expression_list' ? namedChildren(left) : [left];
+  const values = right.type === 'expression_list' ? namedChildren(right) : [right];
+  names.forEach((name, index) => {
+    const value = values.length === names.length ? values[index] : values[0];
+    if (name.type === 'identifier' && value) {
+      if (name.text !== '_') add(name.text, { kind, node: value });
+    } else {
+      const root = rootName(name);
+      if (root !== undefined) add(root, { kind: 'mutation', node: statement });
+    }
+  });
+}
+
+/** The names one binding statement (as the query captured it) gives a value to or changes. */
+function bindingsOf(node: Node, add: (name: string, site: BindingSite) => void): void {
+  switch (node.type) {
+    case 'short_var_declaration':
+    case 'assignment_statement': {
+      const left = field(node, 'left');
+      const right = field(node, 'right');
+      if (left && right) bindList(left, right, add, 'value', node);
+      break;
+    }
+    case 'var_spec':
+    case 'const_spec': {
+      const value = field(node, 'value');
+      if (!value) break;
+      const names = node.childrenForFieldName('name').filter((name): name is Node => name !== null);
+      const values = namedChildren(value);
+      names.forEach((name, index) => {
+        const bound = values.length === names.length ? values[index] : values[0];
+        if (bound) add(name.text, { kind: 'value', node: bound });
+      });
+      break;
+    }
+    case 'range_clause': {
+      const left = field(node, 'left');
+      const right = field(node, 'right');
+      if (left && right) for (const name of namedChildren(left)) if (name.type === 'identifier' && name.text !== '_') add(name.text, { kind: 'iteration', node: right });
+      break;
+    }
+    case 'expression_statement': {
+      const expression = node.namedChild(0);
+      // `Inject(ctx, propagation.HeaderCarrier(req.Header))`: the carrier's argument is changed too.
+      addCallStatement(node, expression ? call(expression) : undefined, rootName, add, (arg) => call(arg)?.args ?? []);
+      break;
+    }
+  }
+}
+
+export const goSyntax: Syntax = {
+  kinds: {
+    string: new Set(['interpreted_string_literal', 'raw_string_literal']),
+    identifier: new Set(['identifier']),
+    call: new Set(['call_expression']),
+    member: new Set(['selector_expression']),
+    entries: new Set(['composite_literal']),
+  },
+  functionTypes,
+  passThroughTypes: new Set(['parenthesized_expression', 'unary_expression', 'block', 'statement_list', 'expression_statement', 'expression_list', 'literal_element']),
+  returnTypes: new Set(['return_statement']),
+  stringValue,
+  identifierName: (node) => (node.type === 'identifier' ? node.text : undefined),
+  call,
+  member,
+  subscript(node) {
+    const found = fieldsOf(node, 'index_expression', 'operand', 'index');
+    return found ? { object: found[0], index: found[1] } : undefined;
+  },
+  entries(node) {
+    if (node.type !== 'composite_literal') return undefined;
+    const body = field(node, 'body');
+    const keyed = body ? namedChildren(body).filter((child) => child.type === 'keyed_element') : [];
+    if (keyed.length === 0) return undefined;
+    const unwrap = (element: Node | undefined): Node | undefined => (element?.type === 'literal_element' ? (element.namedChild(0) ?? undefined) : element);
+    const pairs = keyed.flatMap((element) => {
+      const key = unwrap(field(element, 'key') ?? element.namedChild(0) ?? undefined);
+      const value = unwrap(field(element, 'value') ?? element.namedChild(1) ?? undefined);
+      return key && value ? [{ key, value }] : [];
+    });
+    return { pairs, spreads: [] };
+  },
+  isMembershipTest: () => false,
+  functionName(fn) {
+    const own = field(fn, 'name');
+    if (own) return own.text;
+    const parent = fn.parent?.type === 'expression_list' ? fn.parent.parent : fn.parent;
+    if (parent?.type === 'short_var_declaration' || parent?.type === 'assignment_statement') return field(parent, 'left')?.namedChild(0)?.text;
+    return undefined;
+  },
+  functionBody: (fn) => field(fn, 'body'),
+  parameters,
+  bindingsOf,
+};

@@ -1,0 +1,327 @@
+import type { Node, QueryMatch } from '@vscode/tree-sitter-wasm';
+import type { FileContext } from '../../analysis/fileContext';
+import { callsNamed, captureOf, nodesOf } from '../../analysis/captures';
+import { HandlerRegistry } from '../../analysis/handlerRegistry';
+import type { HeaderPart, LanguageAnalysis, OutboundCandidate } from '../../analysis/language';
+import { field, namedChildren } from '../../analysis/nodes';
+import type { CallShape } from '../../analysis/syntax';
+import type { OutboundLibrary } from '../../model';
+import type { ProjectFacts } from '../../project/facts';
+import { javaRootName, javaSyntax as syntax } from './syntax';
+
+const springMappings: Readonly<Record<string, string | undefined>> = {
+  GetMapping: 'GET',
+  PostMapping: 'POST',
+  PutMapping: 'PUT',
+  DeleteMapping: 'DELETE',
+  PatchMapping: 'PATCH',
+  RequestMapping: undefined,
+};
+const jaxrsVerbs = new Set(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']);
+const servletMethods = /^do(Get|Post|Put|Delete|Patch|Head|Options)$/;
+const restTemplateMethods: Readonly<Record<string, string | undefined>> = {
+  getForObject: 'GET',
+  getForEntity: 'GET',
+  postForObject: 'POST',
+  postForEntity: 'POST',
+  postForLocation: 'POST',
+  put: 'PUT',
+  patchForObject: 'PATCH',
+  delete: 'DELETE',
+  exchange: undefined,
+  execute: undefined,
+  headForHeaders: 'HEAD',
+  optionsForAllow: 'OPTIONS',
+};
+const webClientVerbs = /^(get|post|put|delete|patch|head|options|method)$/;
+/** Callee names worth taking apart besides RestTemplate's methods. */
+const javaCallNames = /^(get|post|put|delete|patch|head|options|method|target|send|sendAsync|newCall)$/;
+const headerSetters = /^(header|headers|setHeader|addHeader|defaultHeader|defaultHeaders)$/;
+
+interface Annotation {
+  readonly name: string;
+  readonly node: Node;
+  /** `value`/`path`/the single unnamed argument. */
+  readonly value?: string;
+  readonly text: string;
+}
+
+function annotationsOf(modifiers: Node | undefined): Annotation[] {
+  if (!modifiers) return [];
+  return namedChildren(modifiers)
+    .filter((child) => child.type === 'annotation' || child.type === 'marker_annotation')
+    .map((node) => {
+      const name = (field(node, 'name')?.text ?? '').split('.').pop() ?? '';
+      const args = field(node, 'arguments');
+      let value: string | undefined;
+      for (const arg of args ? namedChildren(args) : []) {
+        if (arg.type === 'element_value_pair') {
+          const key = field(arg, 'key')?.text;
+          const element = field(arg, 'value');
+          if ((key === 'value' || key === 'path' || key === 'name') && element) value ??= firstString(element);
+        } else value ??= firstString(arg);
+      }
+      return { name, node, ...(value === undefined ? {} : { value }), text: node.text };
+    });
+}
+
+function firstString(node: Node): string | undefined {
+  return syntax.stringValue(node) ?? (node.type === 'element_value_array_initializer' ? namedChildren(node).map((child) => syntax.stringValue(child)).find((value) => value !== undefined) : undefined);
+}
+
+function joinRoutes(...parts: (string | undefined)[]): string {
+  const joined = parts.map((part) => (part ?? '').replace(/^\/+|\/+$/g, '')).filter((part) => part !== '').join('/');
+  return `/${joined}`;
+}
+
+/** The Java part of the engine: Spring MVC/WebFlux, JAX-RS and servlet handlers; RestTemplate, WebClient, HttpClient, OkHttp and JAX-RS client calls. */
+export function analyzeJava(file: FileContext, matches: readonly QueryMatch[], facts: ProjectFacts): LanguageAnalysis {
+  const registry = new HandlerRegistry(file, 'java');
+  const types = new Map<string, string>();
+  const functions = nodesOf(matches, 'function');
+  const calls = callsNamed(matches, (name) => name in restTemplateMethods || javaCallNames.test(name));
+  for (const match of matches) {
+    const typedName = captureOf(match, 'typed.name');
+    const typedType = captureOf(match, 'typed.type');
+    if (typedName && typedType) types.set(typedName.text, typedType.text.replace(/<.*$/s, '').split('.').pop() ?? '');
+    const classNode = captureOf(match, 'class');
+    const modifiers = captureOf(match, 'class.modifiers');
+    const body = captureOf(match, 'class.body');
+    if (classNode && body) readClass(classNode, modifiers, body, registry);
+  }
+  registry.addReceivers(functions);
+
+  const clients = new JavaClients(file, types, facts);
+  const candidates: OutboundCandidate[] = [];
+  const seen = new Set<number>();
+  for (const call of calls) {
+    const candidate = clients.candidate(call);
+    if (candidate && !seen.has(candidate.node.id)) {
+      seen.add(candidate.node.id);
+      candidates.push(candidate);
+    }
+  }
+  return { handlers: registry.scopes(), candidates };
+}
+
+function readClass(classNode: Node, modifiers: Node | undefined, body: Node, registry: HandlerRegistry): void {
+  const classAnnotations = annotationsOf(modifiers);
+  const className = field(classNode, 'name')?.text ?? '';
+  const prefix = classAnnotations.find((annotation) => annotation.name === 'RequestMapping' || annotation.name === 'Path')?.value;
+  const servletRoute = classAnnotations.find((annotation) => annotation.name === 'WebServlet')?.value;
+  for (const method of namedChildren(body)) {
+    if (method.type !== 'method_declaration') continue;
+    const name = field(method, 'name')?.text ?? '';
+    const annotations = annotationsOf(namedChildren(method).find((child) => child.type === 'modifiers'));
+    const qualified = `${className}.${name}`;
+    const mapping = annotations.find((annotation) => annotation.name in springMappings);
+    if (mapping) {
+      const fixed = springMappings[mapping.name];
+      const declared = [...mapping.text.matchAll(/RequestMethod\.([A-Z]+)/g)].map((found) => found[1] ?? '');
+      registry.addFunction(method, 'spring', { methods: fixed ? [fixed] : declared, route: joinRoutes(prefix, mapping.value), name: qualified });
+      continue;
+    }
+    const verb = annotations.find((annotation) => jaxrsVerbs.has(annotation.name));
+    if (verb) {
+      const path = annotations.find((annotation) => annotation.name === 'Path')?.value;
+      registry.addFunction(method, 'jax-rs', { methods: [verb.name], route: joinRoutes(prefix, path), name: qualified });
+      continue;
+    }
+    const servlet = servletMethods.exec(name);
+    if (servlet && (field(method, 'parameters')?.text ?? '').includes('HttpServletRequest')) {
+      registry.addFunction(method, 'servlet', { methods: [(servlet[1] ?? '').toUpperCase()], ...(servletRoute ? { route: servletRoute } : {}), name: qualified });
+    }
+  }
+}
+
+/** Calls from the outermost invocation of a chain down to its start: `a.b().c()` → [c, b]. */
+function chainOf(outer: Node): CallShape[] {
+  const shapes: CallShape[] = [];
+  for (let current: Node | undefined = outer; current; ) {
+    const shape = syntax.call(current);
+    if (!shape) break;
+    shapes.push(shape);
+    current = shape.receiver;
+  }
+  return shapes;
+}
+
+/** The outermost invocation of the chain `node` starts: `webClient.get()` → `webClient.get().uri(u).retrieve().bodyToMono(…)`. */
+function outermost(node: Node): Node {
+  let current = node;
+  while (current.parent?.type === 'method_invocation' && field(current.parent, 'object')?.equals(current)) current = current.parent;
+  return current;
+}
+
+function headerParts(shapes: readonly CallShape[], parts: HeaderPart[]): void {
+  for (const shape of shapes) {
+    if (!headerSetters.test(shape.name)) continue;
+    for (const arg of shape.args) parts.push({ node: arg, position: shape.args.length === 1 ? 'collection' : 'value' });
+  }
+}
+
+class JavaClients {
+  constructor(
+    private readonly file: FileContext,
+    private readonly types: ReadonlyMap<string, string>,
+    private readonly facts: ProjectFacts,
+  ) {}
+
+  /** The client type of a receiver: its declared type, how it was built, or (last) its name. */
+  private clientType(receiver: Node | undefined): string | undefined {
+    if (!receiver) return undefined;
+    const text = receiver.text;
+    if (/^(new\s+)?RestTemplate\b/.test(text)) return 'RestTemplate';
+    if (/^WebClient\.(create|builder)\b/.test(text)) return 'WebClient';
+    if (text.startsWith("HttpClient.new")) return 'HttpClient';
+    if (text.startsWith("ClientBuilder.new")) return 'Client';
+    if (/^new\s+OkHttpClient\b/.test(text)) return 'OkHttpClient';
+    const name = receiver.type === 'field_access' ? field(receiver, 'field')?.text : syntax.identifierName(receiver);
+    if (name === undefined) return undefined;
+    const declared = this.types.get(name);
+    if (declared) return declared;
+    if (/restTemplate/i.test(name)) return 'RestTemplate';
+    if (/webClient/i.test(name)) return 'WebClient';
+    return undefined;
+  }
+
+  candidate(call: Node): OutboundCandidate | undefined {
+    const shape = syntax.call(call);
+    if (!shape) return undefined;
+    const type = this.clientType(shape.receiver);
+    if (type === 'RestTemplate' && shape.name in restTemplateMethods) return this.restTemplate(shape);
+    if (type === 'WebClient' && webClientVerbs.test(shape.name)) return this.chain(shape, 'webclient', shape.name === 'method' ? undefined : shape.name.toUpperCase(), 'uri');
+    if (type === 'Client' && shape.name === 'target') return this.chain(shape, 'jax-rs-client', undefined, 'target');
+    if ((type === 'HttpClient' || type === 'java.net.http.HttpClient') && /^send(Async)?$/.test(shape.name)) return this.sent(shape, 'java-httpclient');
+    if (type === 'OkHttpClient' && shape.name === 'newCall') return this.sent(shape, 'okhttp');
+    return undefined;
+  }
+
+  private calleeText(shape: CallShape): string {
+    const receiver = shape.receiver?.text ?? '';
+    return `${receiver.length > 40 ? `${receiver.slice(0, 40)}…` : receiver}.${shape.name}`;
+  }
+
+  private restTemplate(shape: CallShape): OutboundCandidate {
+    const parts: HeaderPart[] = [];
+    const [first, second, third] = shape.args;
+    let method = restTemplateMethods[shape.name];
+    let url = first;
+    if (shape.name === 'exchange' && shape.args.length <= 2 && first) {
+      this.entityParts(first, parts);
+      url = undefined;
+    } else if (shape.name === 'exchange' && third) {
+      this.entityParts(third, parts);
+      method = /HttpMethod\.([A-Z]+)/.exec(second?.text ?? '')?.[1];
+    } else if (/^(postFor|put$|patchFor)/.test(shape.name) && second) {
+      this.entityParts(second, parts);
+    }
+    return {
+      node: shape.node,
+      library: 'resttemplate',
+      callee: this.calleeText(shape),
+      ...(method ? { method } : {}),
+      ...(url ? { url } : {}),
+      parts,
+      ...this.instrumentation(shape.receiver, 'RestTemplate'),
+    };
+  }
+
+  /** What a RestTemplate request object carries: `new HttpEntity<>(body, headers)`, `RequestEntity…header(…)`. */
+  private entityParts(node: Node, parts: HeaderPart[], depth = 0): void {
+    const name = syntax.identifierName(node);
+    if (name !== undefined && depth < 3) {
+      for (const site of this.file.sitesOf(name, node, node.startIndex)) {
+        if (site.kind === 'value') this.entityParts(site.node, parts, depth + 1);
+        if (site.kind === 'parameter' && site.node.text.includes('Entity')) parts.push({ node, position: 'collection' });
+      }
+      return;
+    }
+    const chain = chainOf(node);
+    headerParts(chain, parts);
+    const creation = syntax.call(node);
+    if (creation?.name.endsWith("Entity")) {
+      const headers = creation.args.length >= 2 ? creation.args[1] : creation.args[0];
+      if (headers && (creation.args.length >= 2 || this.isHeaders(headers))) parts.push({ node: headers, position: 'collection' });
+    }
+  }
+
+  private isHeaders(node: Node): boolean {
+    const name = syntax.identifierName(node);
+    if (name === undefined) return /Headers|headers/.test(node.text);
+    return /Headers|MultiValueMap/.test(this.types.get(name) ?? '') || /headers/i.test(name);
+  }
+
+  /** A builder chain that sends when it ends: WebClient `get().uri(u).header(…)`, JAX-RS `target(u).request().header(…).get()`. */
+  private chain(shape: CallShape, library: OutboundLibrary, method: string | undefined, urlMethod: string): OutboundCandidate {
+    const outer = outermost(shape.node);
+    const chain = chainOf(outer);
+    const parts: HeaderPart[] = [];
+    headerParts(chain, parts);
+    const urlCall = chain.find((link) => link.name === urlMethod);
+    const verb = library === 'jax-rs-client' ? chain.find((link) => /^(get|post|put|delete|method|head|options)$/.test(link.name)) : undefined;
+    const httpMethod = method ?? (verb ? (verb.name === 'method' ? syntax.stringValue(verb.args[0] ?? verb.node) : verb.name)?.toUpperCase() : undefined);
+    return {
+      node: outer,
+      library,
+      callee: this.calleeText(shape),
+      ...(httpMethod ? { method: httpMethod } : {}),
+      ...(urlCall?.args[0] ? { url: urlCall.args[0] } : {}),
+      parts,
+      ...this.instrumentation(shape.receiver, library === 'webclient' ? 'WebClient' : 'Client'),
+    };
+  }
+
+  /** `client.send(request, …)` / `client.newCall(request)` with the request built by a builder chain. */
+  private sent(shape: CallShape, library: OutboundLibrary): OutboundCandidate | undefined {
+    const request = shape.args[0];
+    if (!request) return undefined;
+    const parts: HeaderPart[] = [];
+    let built: Node | undefined = request;
+    const name = syntax.identifierName(request);
+    if (name !== undefined) built = this.file.sitesOf(name, request, request.startIndex).find((site) => site.kind === 'value')?.node;
+    const chain = built ? chainOf(built) : [];
+    headerParts(chain, parts);
+    // `builder.header(…)` statements on a builder variable the chain starts from.
+    const builder = built ? javaRootName(built) : undefined;
+    if (built && builder !== undefined && builder !== name) {
+      for (const site of this.file.sitesOf(builder, built, shape.node.startIndex)) {
+        if (site.kind === 'value') {
+          const links = chainOf(site.node);
+          headerParts(links, parts);
+          chain.push(...links);
+        } else if (site.kind === 'mutation') parts.push({ node: site.node, position: 'value' });
+      }
+    }
+    const urlCall = chain.find((link) => link.name === 'uri' || link.name === 'url' || link.name === 'newBuilder');
+    const verb = chain.find((link) => /^(GET|POST|PUT|DELETE|HEAD|get|post|put|delete|head|patch|method)$/.test(link.name));
+    const outer = library === 'okhttp' ? outermost(shape.node) : shape.node;
+    return {
+      node: outer,
+      library,
+      callee: this.calleeText(shape),
+      ...(verb ? { method: (verb.name === 'method' ? (syntax.stringValue(verb.args[0] ?? verb.node) ?? 'GET') : verb.name).toUpperCase() } : {}),
+      ...(urlCall?.args[0] ? { url: urlCall.args[0] } : {}),
+      parts,
+    };
+  }
+
+  /**
+   * A client with interceptors/filters or default headers set in this file, or a Spring bean instrumented by a
+   * tracing bridge (not one made with `new RestTemplate()`/`WebClient.create()` here).
+   */
+  private instrumentation(receiver: Node | undefined, type: string): { instrumented?: string } {
+    const name = receiver ? (receiver.type === 'field_access' ? field(receiver, 'field')?.text : syntax.identifierName(receiver)) : undefined;
+    const text = this.file.text;
+    if (name !== undefined) {
+      const configured = new RegExp(`\\b${name}\\s*\\.\\s*(getInterceptors|setInterceptors|interceptors)\\b`).test(text);
+      if (configured) return { instrumented: `${name} has interceptors` };
+    }
+    if (/\.(additionalInterceptors|interceptors|filter|filters)\s*\(/.test(text) && new RegExp(`\\b${type}\\b`).test(text)) {
+      return { instrumented: `the ${type} is built with interceptors/filters` };
+    }
+    const builtHere = type === 'RestTemplate' ? /new\s+RestTemplate\s*\(/.test(text) : /WebClient\.create\s*\(/.test(text);
+    if (this.facts.springTracing !== undefined && !builtHere) return { instrumented: `the ${type} bean is instrumented (${this.facts.springTracing})` };
+    return {};
+  }
+}

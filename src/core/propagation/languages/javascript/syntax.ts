@@ -1,0 +1,186 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { addCallStatement } from '../../analysis/bindingSites';
+import { chainRoot, field, fieldsOf, literalEntries, namedChildren } from '../../analysis/nodes';
+import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
+
+const functionTypes = new Set([
+  'function_declaration',
+  'function_expression',
+  'arrow_function',
+  'method_definition',
+  'generator_function_declaration',
+  'generator_function',
+]);
+
+function stringValue(node: Node): string | undefined {
+  if (node.type === 'property_identifier') return node.text;
+  if (node.type !== 'string' && node.type !== 'template_string') return undefined;
+  let value = '';
+  for (const child of namedChildren(node)) {
+    if (child.type === 'template_substitution') return undefined;
+    if (child.type === 'string_fragment') value += child.text;
+  }
+  return value;
+}
+
+function member(node: Node): { object: Node; property: string } | undefined {
+  const found = fieldsOf(node, 'member_expression', 'object', 'property');
+  return found ? { object: found[0], property: found[1].text } : undefined;
+}
+
+function call(node: Node): CallShape | undefined {
+  const isNew = node.type === 'new_expression';
+  if (node.type !== 'call_expression' && !isNew) return undefined;
+  let callee = field(node, isNew ? 'constructor' : 'function');
+  // tree-sitter-typescript reads `await axios.get<T>(u)` as a call of `await axios.get`.
+  if (callee?.type === 'await_expression') callee = callee.namedChild(0) ?? undefined;
+  if (!callee) return undefined;
+  const argumentList = field(node, 'arguments');
+  const args: Node[] = [];
+  const spreads: Node[] = [];
+  if (argumentList?.type === 'arguments') {
+    for (const arg of namedChildren(argumentList)) {
+      if (arg.type === 'spread_element') {
+        const inner = arg.namedChild(0);
+        if (inner) spreads.push(inner);
+      } else if (arg.type !== 'comment') {
+        args.push(arg);
+      }
+    }
+  }
+  const asMember = member(callee);
+  return { node, callee, name: asMember ? asMember.property : callee.text, receiver: asMember?.object, args, named: new Map(), spreads };
+}
+
+/** The identifier a parameter declares, its type annotation and decorators. */
+function parameterOf(node: Node): Parameter | undefined {
+  switch (node.type) {
+    case 'identifier':
+      return { name: node.text, node, markers: '' };
+    case 'required_parameter':
+    case 'optional_parameter': {
+      const pattern = field(node, 'pattern');
+      if (pattern?.type !== 'identifier') return undefined;
+      const type = field(node, 'type');
+      const markers = namedChildren(node)
+        .filter((child) => child.type === 'decorator')
+        .map((child) => child.text)
+        .join(' ');
+      return { name: pattern.text, node, type: type?.text.replace(/^:\s*/, ''), markers };
+    }
+    case 'assignment_pattern': {
+      const left = field(node, 'left');
+      return left?.type === 'identifier' ? { name: left.text, node, markers: '' } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function parameters(fn: Node): Parameter[] {
+  const single = field(fn, 'parameter');
+  if (single) return single.type === 'identifier' ? [{ name: single.text, node: single, markers: '' }] : [];
+  const list = field(fn, 'parameters');
+  if (!list) return [];
+  return namedChildren(list)
+    .map(parameterOf)
+    .filter((parameter): parameter is Parameter => parameter !== undefined);
+}
+
+function rootName(node: Node): string | undefined {
+  const root = chainRoot(node, (current) => member(current)?.object ?? (current.type === 'subscript_expression' ? field(current, 'object') : undefined));
+  return root.type === 'identifier' ? root.text : undefined;
+}
+
+/** The names one binding statement (as the query captured it) gives a value to or changes. */
+function bindingsOf(node: Node, add: (name: string, site: BindingSite) => void): void {
+  switch (node.type) {
+    case 'variable_declarator': {
+      const name = field(node, 'name');
+      const value = field(node, 'value');
+      if (!name || !value) break;
+      if (name.type === 'identifier') add(name.text, { kind: 'value', node: value });
+      else if (name.type === 'object_pattern') {
+        // `const { headers } = req`: the names stand for parts of the value.
+        for (const child of namedChildren(name)) {
+          if (child.type === 'shorthand_property_identifier_pattern') add(child.text, { kind: 'value', node: value });
+        }
+      }
+      break;
+    }
+    case 'assignment_expression':
+    case 'augmented_assignment_expression': {
+      const left = field(node, 'left');
+      const right = field(node, 'right');
+      if (!left || !right) break;
+      if (left.type === 'identifier' && node.type === 'assignment_expression') add(left.text, { kind: 'value', node: right });
+      else {
+        const name = rootName(left);
+        if (name !== undefined) add(name, { kind: 'mutation', node });
+      }
+      break;
+    }
+    case 'for_in_statement': {
+      const left = field(node, 'left');
+      const right = field(node, 'right');
+      if (left?.type === 'identifier' && right) add(left.text, { kind: 'iteration', node: right });
+      break;
+    }
+    case 'expression_statement': {
+      let expression = node.namedChild(0);
+      if (expression?.type === 'await_expression') expression = expression.namedChild(0);
+      addCallStatement(node, expression ? call(expression) : undefined, rootName, add);
+      break;
+    }
+  }
+}
+
+function functionName(fn: Node): string | undefined {
+  const own = field(fn, 'name');
+  if (own) return own.text;
+  const parent = fn.parent;
+  if (parent?.type === 'variable_declarator') return field(parent, 'name')?.text;
+  if (parent?.type === 'pair') return field(parent, 'key')?.text;
+  if (parent?.type === 'assignment_expression') return field(parent, 'left')?.text.split('.').pop();
+  return undefined;
+}
+
+export const javascriptSyntax: Syntax = {
+  kinds: {
+    string: new Set(['string', 'template_string', 'property_identifier']),
+    identifier: new Set(['identifier', 'shorthand_property_identifier']),
+    call: new Set(['call_expression', 'new_expression']),
+    member: new Set(['member_expression']),
+    entries: new Set(['object']),
+  },
+  functionTypes,
+  passThroughTypes: new Set([
+    'parenthesized_expression',
+    'await_expression',
+    'ternary_expression',
+    'as_expression',
+    'satisfies_expression',
+    'non_null_expression',
+    'type_assertion',
+    'statement_block',
+    'expression_statement',
+  ]),
+  returnTypes: new Set(['return_statement']),
+  stringValue,
+  identifierName: (node) => (node.type === 'identifier' || node.type === 'shorthand_property_identifier' ? node.text : undefined),
+  call,
+  member,
+  subscript(node) {
+    const found = fieldsOf(node, 'subscript_expression', 'object', 'index');
+    return found ? { object: found[0], index: found[1] } : undefined;
+  },
+  entries: (node) => literalEntries(node, { literal: 'object', pair: 'pair', spread: 'spread_element', shorthand: 'shorthand_property_identifier' }),
+  isMembershipTest(node) {
+    const parent = node.parent;
+    return parent?.type === 'binary_expression' && field(parent, 'operator')?.text === 'in' && field(parent, 'right')?.equals(node) === true;
+  },
+  functionName,
+  functionBody: (fn) => field(fn, 'body'),
+  parameters,
+  bindingsOf,
+};

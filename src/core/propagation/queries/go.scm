@@ -1,0 +1,17 @@
+; Go shapes the propagation linter looks at. Capture names are read by languages/go/analyze.ts.
+
+; import "net/http" / import oh "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+(import_spec name: (package_identifier)? @import.alias path: (interpreted_string_literal) @import.path)
+
+; Functions and closures: handlers are recognised by their parameter types (*http.Request, *gin.Context, echo.Context)
+[(function_declaration) (method_declaration) (func_literal)] @function
+
+; Calls: route registrations (HandleFunc, GET, Get…), outbound calls (http.Get, client.Do) and request building
+(call_expression function: [(selector_expression) (identifier)] @call.callee) @call
+
+; Struct fields of type *http.Client, so `s.client.Do(req)` is known to be an HTTP call
+(field_declaration name: (field_identifier) @client.field type: (_) @client.type)
+
+; Statements that bind or change names: the engine resolves variables through them
+[(short_var_declaration) (assignment_statement) (var_spec) (const_spec) (range_clause)] @binding
+(expression_statement (call_expression)) @binding

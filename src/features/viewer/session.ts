@@ -1,0 +1,214 @@
+import * as vscode from 'vscode';
+import type { HostMessage, TraceRef, TraceSummary, WebviewMessage } from '../../core/viewer/protocol';
+import { maxSearchLimit } from '../../core/viewer/protocol';
+import { buildTraceDocument, summarizeTrace } from '../../core/viewer/traceDocument';
+import type { LoadedTrace } from '../../core/viewer/traceLibrary';
+import type { ViewerSource } from './sources/viewerSource';
+import type { ViewerContext } from './viewerContext';
+
+type RequestKind = 'services' | 'operations' | 'search' | 'trace';
+
+/**
+ * One webview's conversation with the host: answers its (validated) requests from the sources and the trace
+ * library, and carries out what commands ask of it. Nothing is posted before the webview's "ready"; a newer request
+ * of a kind cancels the older one.
+ */
+export class ViewerSession implements vscode.Disposable {
+  private ready = false;
+  private readonly queued: HostMessage[] = [];
+  private pendingTrace: { ref: TraceRef; focusSpanId?: string } | undefined;
+  private readonly running = new Map<RequestKind, AbortController>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private sourcesTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly context: ViewerContext,
+    private readonly send: (message: HostMessage) => void,
+  ) {
+    this.disposables.push(
+      context.registry.onDidChange(() => {
+        this.postSourcesSoon();
+      }),
+    );
+  }
+
+  async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.onReady(message.restore);
+        return;
+      case 'listServices':
+        await this.run('services', message.requestId, async (signal) => {
+          const source = await this.source(message.sourceId);
+          const services = await source.services(signal);
+          this.post({ type: 'services', requestId: message.requestId, sourceId: source.id, services });
+        });
+        return;
+      case 'listOperations':
+        await this.run('operations', message.requestId, async (signal) => {
+          const source = await this.source(message.sourceId);
+          const operations = await source.operations(message.service, signal);
+          this.post({ type: 'operations', requestId: message.requestId, sourceId: source.id, service: message.service, operations });
+        });
+        return;
+      case 'search':
+        await this.run('search', message.requestId, async (signal) => {
+          const source = await this.source(message.sourceId);
+          const outcome = await source.search(message.query, signal);
+          const loaded = this.context.library.add(source.id, outcome.traces);
+          this.post({ type: 'searchResults', requestId: message.requestId, sourceId: source.id, results: this.summaries(loaded), notes: outcome.notes });
+        });
+        return;
+      case 'openTrace':
+        await this.openTrace(message.ref, message.focusSpanId, message.requestId);
+        return;
+      case 'openCode':
+        await this.openCode(message.ref, message.spanId);
+        return;
+      case 'copy':
+        await vscode.env.clipboard.writeText(message.text);
+        vscode.window.setStatusBarMessage(`Trace Stitch: copied the ${message.what}`, 3_000);
+        return;
+      case 'runCommand':
+        await vscode.commands.executeCommand(`traceStitch.${message.command}`);
+        return;
+    }
+  }
+
+  /** Shows a trace the user chose outside the webview (a command, the sidebar). */
+  showTrace(ref: TraceRef, focusSpanId?: string): void {
+    if (!this.ready) {
+      this.pendingTrace = { ref, ...(focusSpanId ? { focusSpanId } : {}) };
+      return;
+    }
+    this.post({ type: 'traceLoading', ref });
+    void this.openTrace(ref, focusSpanId, undefined);
+  }
+
+  /** Lists the traces of a source as search results (a file of several traces was opened). */
+  showTraces(source: ViewerSource, traces: LoadedTrace[], notes: readonly string[]): void {
+    const shown = traces.slice(0, maxSearchLimit);
+    const more = traces.length > shown.length ? [`Showing ${shown.length} of ${traces.length} traces; search to narrow them down.`] : [];
+    this.post({ type: 'showSearch', sourceId: source.id });
+    this.post({ type: 'searchResults', sourceId: source.id, results: this.summaries(shown), notes: [...notes, ...more] });
+  }
+
+  /**
+   * The panel was hidden: VS Code discards a hidden webview's page, so hold messages until the page that loads
+   * when the panel is shown again says it is ready.
+   */
+  hidden(): void {
+    this.ready = false;
+  }
+
+  /** Switches the webview to the search page with a source selected. */
+  showSearch(sourceId: string): void {
+    this.post({ type: 'showSearch', sourceId });
+  }
+
+  private onReady(restore: TraceRef | undefined): void {
+    this.ready = true;
+    this.send({ type: 'welcome', extensionVersion: this.context.host.version });
+    this.send({ type: 'sources', sources: this.context.registry.infos() });
+    for (const message of this.queued.splice(0)) this.send(message);
+    const pending = this.pendingTrace ?? (restore ? { ref: restore } : undefined);
+    this.pendingTrace = undefined;
+    if (pending) this.showTrace(pending.ref, pending.focusSpanId);
+  }
+
+  private async openTrace(ref: TraceRef, focusSpanId: string | undefined, requestId: number | undefined): Promise<void> {
+    await this.run('trace', requestId, async (signal) => {
+      const started = performance.now();
+      const loaded = await this.load(ref, signal);
+      const loadedAt = performance.now();
+      const library = this.context.library;
+      const source = this.context.registry.get(ref.sourceId);
+      const document = buildTraceDocument(loaded.analysis, {
+        ref,
+        sourceLabel: source?.label ?? ref.sourceId,
+        brokenLinks: library.brokenLinks(),
+        loadedTraceIds: library.loadedTraceIds(),
+      });
+      this.post({ type: 'trace', ...(requestId === undefined ? {} : { requestId }), document, ...(focusSpanId ? { focusSpanId } : {}) });
+      const spans = document.trace.spans.length;
+      this.context.host.log.info(
+        `Showing trace ${ref.traceId} (${spans} spans): loaded and analyzed in ${Math.round(loadedAt - started)} ms, ` +
+          `explained and posted in ${Math.round(performance.now() - loadedAt)} ms`,
+      );
+    });
+  }
+
+  /** The trace from the library, or fetched from its source (and then kept). */
+  private async load(ref: TraceRef, signal: AbortSignal): Promise<LoadedTrace> {
+    const held = this.context.library.get(ref);
+    if (held) return held;
+    const source = await this.source(ref.sourceId);
+    const trace = await source.trace(ref.traceId, signal);
+    if (!trace) throw new Error(`Trace ${ref.traceId} was not found in ${source.label}.`);
+    const [loaded] = this.context.library.add(source.id, [trace]);
+    if (!loaded) throw new Error(`Trace ${ref.traceId} could not be analyzed.`);
+    return loaded;
+  }
+
+  private async openCode(ref: TraceRef, spanId: string): Promise<void> {
+    const loaded = this.context.library.get(ref);
+    const spans = loaded?.analysis.trace.spans ?? [];
+    const spanIndex = spans.findIndex((span) => span.spanId === spanId);
+    const span = spans[spanIndex];
+    if (!loaded || !span) return;
+    const handler = this.context.openCode.handler;
+    const opened = handler ? await handler({ ref, trace: loaded.analysis.trace, span, spanIndex }) : false;
+    if (!opened) vscode.window.setStatusBarMessage(`Trace Stitch: no source location is known for "${span.name}"`, 4_000);
+  }
+
+  private summaries(loaded: readonly LoadedTrace[]): TraceSummary[] {
+    const links = this.context.library.brokenLinks();
+    return loaded.map((entry) => summarizeTrace(entry.analysis, links));
+  }
+
+  private async source(sourceId: string): Promise<ViewerSource> {
+    const source = this.context.registry.get(sourceId) ?? (await this.context.resolveSource(sourceId));
+    if (!source) throw new Error(`The source "${sourceId}" is no longer available: open the file or connect to Jaeger again.`);
+    return source;
+  }
+
+  /**
+   * Runs a request, cancelling the previous one of its kind; a failure is logged and posted back as
+   * `requestFailed` with a message for the user, so the webview never waits forever.
+   */
+  private async run(kind: RequestKind, requestId: number | undefined, work: (signal: AbortSignal) => Promise<void>): Promise<void> {
+    this.running.get(kind)?.abort();
+    const controller = new AbortController();
+    this.running.set(kind, controller);
+    try {
+      await work(controller.signal);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      const message = error instanceof Error ? error.message : String(error);
+      this.context.host.log.warn(`Viewer ${kind} request failed: ${message}`);
+      this.post({ type: 'requestFailed', ...(requestId === undefined ? {} : { requestId }), message });
+    } finally {
+      if (this.running.get(kind) === controller) this.running.delete(kind);
+    }
+  }
+
+  private post(message: HostMessage): void {
+    if (this.ready) this.send(message);
+    else this.queued.push(message);
+  }
+
+  private postSourcesSoon(): void {
+    if (this.sourcesTimer !== undefined) return;
+    this.sourcesTimer = setTimeout(() => {
+      this.sourcesTimer = undefined;
+      if (this.ready) this.send({ type: 'sources', sources: this.context.registry.infos() });
+    }, 300);
+  }
+
+  dispose(): void {
+    for (const controller of this.running.values()) controller.abort();
+    this.running.clear();
+    if (this.sourcesTimer !== undefined) clearTimeout(this.sourcesTimer);
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+}

@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import path from 'node:path';
+import { applyEdits } from '../../../src/core/propagation/fixes/model';
+import { proposeFixes } from '../../../src/core/propagation/fixes/propose';
+import { defaultPropagationOptions } from '../../../src/core/propagation/options';
+import { ProjectFactsResolver } from '../../../src/core/propagation/project/detect';
+import { nodeProjectReader } from '../../../src/core/propagation/project/nodeReader';
+import { corpusRoot, labeledFiles } from '../../support/corpus';
+import { sharedEngine } from '../../support/propagationEngine';
+
+/**
+ * Every quick fix on every corpus finding: the fixed file still parses (no new syntax errors) and the finding is
+ * gone, with no new finding in its place.
+ */
+describe('Propagation quick fixes', function () {
+  this.timeout(60_000);
+
+  it('forward the headers or suppress, keeping the code parseable and removing the finding', async () => {
+    const engine = await sharedEngine();
+    const resolver = new ProjectFactsResolver(nodeProjectReader, corpusRoot);
+    const forwardedPerLanguage = new Map<string, number>();
+    let checked = 0;
+    for (const labeled of labeledFiles(/\.(py|[cm]?[jt]sx?|go|java)$/)) {
+      const facts = await resolver.factsFor(labeled.file);
+      const options = defaultPropagationOptions;
+      const analysis = engine.analyze({ path: labeled.file, text: labeled.text, options, facts });
+      const hadErrors = engine.inspect(labeled.file, labeled.text, (root) => root.hasError);
+      for (const finding of analysis.findings) {
+        const fixes = proposeFixes(engine, { path: labeled.file, text: labeled.text, analysis, options, facts }, finding);
+        assert.ok(fixes.some((fix) => fix.kind === 'ignore-line') && fixes.some((fix) => fix.kind === 'ignore-file'));
+        for (const fix of fixes) {
+          const fixed = applyEdits(labeled.text, fix.edits);
+          const where = `${path.relative(corpusRoot, labeled.file)}:${finding.line} (${fix.title})`;
+          assert.equal(engine.inspect(labeled.file, fixed, (root) => root.hasError), hadErrors, `${where} no longer parses:\n${fixed}`);
+          const after = engine.analyze({ path: labeled.file, text: fixed, options, facts });
+          const expected = fix.kind === 'ignore-file' ? 0 : analysis.findings.length - 1;
+          assert.equal(after.findings.length, expected, `${where} left ${after.findings.map((f) => `${f.line}:${f.ruleId}`).join(', ')}\n${fixed}`);
+          if (fix.kind === 'forward-headers' || fix.kind === 'go-otelhttp') {
+            const language = analysis.language ?? '?';
+            forwardedPerLanguage.set(language, (forwardedPerLanguage.get(language) ?? 0) + 1);
+            // A second fix in the same file reuses the helper rather than adding another.
+            const again = proposeFixes(engine, { path: labeled.file, text: fixed, analysis: after, options, facts }, after.findings[0] ?? finding);
+            const helperEdits = again.find((candidate) => candidate.kind === fix.kind)?.edits.length ?? 0;
+            assert.ok(helperEdits <= fix.edits.length, `${where}: the helper was added twice`);
+          }
+          checked++;
+        }
+      }
+    }
+    console.log(`      ${checked} fixes checked; forward fixes per language: ${JSON.stringify(Object.fromEntries(forwardedPerLanguage))}`);
+    for (const language of ['python', 'javascript', 'typescript', 'go']) {
+      assert.ok((forwardedPerLanguage.get(language) ?? 0) > 0, `no forward fix was offered for ${language}`);
+    }
+  });
+});

@@ -1,0 +1,40 @@
+import type { Span } from '../../../src/core/model/trace';
+
+/** A span with only the fields a test cares about set; everything else empty. */
+export function span(spanId: string, parentSpanId: string | undefined, startNs: number, fields: Partial<Span> = {}): Span {
+  return {
+    traceId: 'abc',
+    spanId,
+    ...(parentSpanId === undefined ? {} : { parentSpanId }),
+    links: [],
+    name: `op-${spanId}`,
+    kind: 'internal',
+    service: 'svc',
+    resource: {},
+    attributes: {},
+    events: [],
+    status: { code: 'unset' },
+    startNs,
+    durationNs: 10,
+    warnings: [],
+    ...fields,
+  };
+}
+
+/**
+ * root ─┬─ a ─┬─ a1
+ *       │     └─ a2
+ *       └─ b ─── b1
+ * plus an orphan `o` whose parent `zz` is not in the trace.
+ */
+export function sampleSpans(): Span[] {
+  return [
+    span('root', undefined, 0),
+    span('a', 'root', 1),
+    span('a1', 'a', 2),
+    span('b', 'root', 3),
+    span('a2', 'a', 4),
+    span('b1', 'b', 5),
+    span('o', 'zz', 6),
+  ];
+}

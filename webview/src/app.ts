@@ -1,0 +1,189 @@
+import { ServiceColors } from '../../src/core/viewer/layout/serviceColors';
+import type { HostMessage, TraceMessage, TraceRef } from '../../src/core/viewer/protocol';
+import { element, icon } from './dom';
+import { SearchView } from './search/searchView';
+import { defaultTraceView, loadState, saveState, type ViewerState } from './state';
+import { TraceView } from './trace/traceView';
+import { newRequestId, postToHost } from './vscodeApi';
+
+/** Marks the viewer sets so that benchmarks (and curious users, in the webview devtools) can time it. */
+export const marks = { arrived: 'trace-arrived', rendered: 'timeline-rendered', measure: 'trace-to-timeline' } as const;
+
+/**
+ * The viewer: a Search tab and a Trace tab. Routes host messages to them, keeps the saved state current, and on
+ * start asks the host to load again the trace it showed before it was hidden or reloaded.
+ */
+export class ViewerApp {
+  private readonly state: ViewerState = loadState();
+  private readonly colors = new ServiceColors(this.state.colors);
+  private readonly tabs: HTMLElementTagNameMap['vscode-tabs'];
+  private readonly search: SearchView;
+  private readonly tracePanel: HTMLElementTagNameMap['vscode-tab-panel'];
+  private readonly version: HTMLElement;
+  private traceView: TraceView | undefined;
+  private traceRequest = -1;
+
+  constructor(root: HTMLElement) {
+    this.search = new SearchView(this.state.search, {
+      openTrace: (ref) => {
+        this.openTrace(ref);
+      },
+      changed: () => {
+        this.save();
+      },
+    });
+    this.tracePanel = element('vscode-tab-panel', { className: 'trace-panel' }, this.placeholder('No trace open', 'Pick one from the search results, or open a trace file.'));
+    this.tabs = element(
+      'vscode-tabs',
+      { className: 'app-tabs' },
+      element('vscode-tab-header', { attributes: { slot: 'header' }, text: 'Search' }),
+      element('vscode-tab-header', { attributes: { slot: 'header' }, text: 'Trace' }),
+      element('vscode-tab-panel', { className: 'search-panel' }, this.search.element),
+      this.tracePanel,
+    );
+    this.tabs.selectedIndex = this.state.page === 'trace' ? 1 : 0;
+    this.tabs.addEventListener('vsc-tabs-select', () => {
+      this.state.page = this.tabs.selectedIndex === 1 ? 'trace' : 'search';
+      this.save();
+    });
+    this.version = element('span', { className: 'version' });
+    root.replaceChildren(this.tabs);
+    // VS Code discards a hidden panel's page: whatever is still waiting to be saved is saved first.
+    window.addEventListener('pagehide', () => {
+      this.traceView?.flushState();
+    });
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') this.traceView?.flushState();
+    });
+    this.search.element.querySelector('.empty-state')?.append(this.version);
+  }
+
+  /** The handshake: tells the host the webview listens and which trace to load again, if any. */
+  start(): void {
+    const restore = this.state.trace?.ref;
+    if (restore) this.showLoading(restore);
+    postToHost(restore ? { type: 'ready', restore } : { type: 'ready' });
+  }
+
+  handle(message: HostMessage): void {
+    switch (message.type) {
+      case 'welcome':
+        this.version.textContent = `Trace Stitch ${message.extensionVersion}`;
+        break;
+      case 'sources':
+        this.search.setSources(message.sources);
+        break;
+      case 'showSearch':
+        this.tabs.selectedIndex = 0;
+        this.search.showSource(message.sourceId);
+        break;
+      case 'services':
+        this.search.onServices(message);
+        break;
+      case 'operations':
+        this.search.onOperations(message);
+        break;
+      case 'searchResults':
+        if (message.requestId === undefined) this.tabs.selectedIndex = 0;
+        this.search.onResults(message);
+        break;
+      case 'traceLoading':
+        this.traceRequest = -1;
+        this.showLoading(message.ref);
+        break;
+      case 'trace':
+        void this.showTrace(message);
+        break;
+      case 'requestFailed':
+        this.failed(message.requestId, message.message);
+        break;
+    }
+  }
+
+  private openTrace(ref: TraceRef, focusSpanId?: string): void {
+    this.traceRequest = newRequestId();
+    this.showLoading(ref);
+    postToHost({ type: 'openTrace', requestId: this.traceRequest, ref, ...(focusSpanId ? { focusSpanId } : {}) });
+  }
+
+  private async showTrace(message: TraceMessage): Promise<void> {
+    if (message.requestId !== undefined && message.requestId !== this.traceRequest) return;
+    performance.mark(marks.arrived);
+    const traceDocument = message.document;
+    const previous = this.state.trace;
+    const sameTrace = previous?.ref.sourceId === traceDocument.ref.sourceId && previous.ref.traceId === traceDocument.ref.traceId;
+    const viewState = sameTrace ? previous : defaultTraceView(traceDocument.ref);
+    this.state.trace = viewState;
+    this.state.page = 'trace';
+    this.traceView?.dispose();
+    const view = new TraceView(traceDocument, viewState, this.colors, {
+      copy: (what, text) => {
+        postToHost({ type: 'copy', what, text });
+      },
+      openCode: (ref, spanId) => {
+        postToHost({ type: 'openCode', ref, spanId });
+      },
+      openTrace: (ref, focusSpanId) => {
+        this.openTrace(ref, focusSpanId);
+      },
+      stateChanged: (state) => {
+        if (this.traceView === view) {
+          this.state.trace = state;
+          this.save();
+        }
+      },
+    });
+    this.traceView = view;
+    this.tracePanel.replaceChildren(view.element);
+    this.tabs.selectedIndex = 1;
+    await this.tabs.updateComplete;
+    view.mount(message.focusSpanId);
+    view.focusTimeline();
+    this.state.colors = this.colors.snapshot();
+    this.save();
+    afterNextPaint(() => {
+      performance.mark(marks.rendered);
+      performance.measure(marks.measure, marks.arrived, marks.rendered);
+      this.tracePanel.dataset.renderedTrace = traceDocument.trace.traceId;
+    });
+  }
+
+  private failed(requestId: number | undefined, text: string): void {
+    if (this.search.onFailure(requestId, text)) return;
+    if (requestId === undefined || requestId === this.traceRequest) {
+      this.traceView?.dispose();
+      this.traceView = undefined;
+      this.tracePanel.replaceChildren(this.placeholder('The trace could not be loaded', text, 'error'));
+    }
+  }
+
+  private showLoading(ref: TraceRef): void {
+    this.tracePanel.replaceChildren(this.placeholder('Loading trace…', ref.traceId, 'loading', true));
+    this.tabs.selectedIndex = 1;
+  }
+
+  private placeholder(title: string, detail: string, codicon = 'pulse', spin = false): HTMLElement {
+    return element(
+      'div',
+      { className: 'empty-state', attributes: { role: 'status' } },
+      icon(codicon, `empty-state-icon${spin ? ' codicon-modifier-spin' : ''}`),
+      element('h1', { text: title }),
+      element('p', { text: detail }),
+    );
+  }
+
+  private save(): void {
+    saveState(this.state);
+  }
+}
+
+/** Runs `callback` after the browser has painted the next frame (a message posted from rAF arrives after paint). */
+function afterNextPaint(callback: () => void): void {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      callback();
+    };
+    channel.port2.postMessage(null);
+  });
+}

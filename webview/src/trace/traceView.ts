@@ -1,0 +1,358 @@
+import { matchFilter, parseFindQuery, stepMatch } from '../../../src/core/viewer/layout/find';
+import type { ServiceColors } from '../../../src/core/viewer/layout/serviceColors';
+import { clampWindow } from '../../../src/core/viewer/layout/timeScale';
+import type { CopyKind, TraceDocument, TraceRef } from '../../../src/core/viewer/protocol';
+import { element } from '../dom';
+import { maxSavedCollapsed, type TraceViewState } from '../state';
+import { DetailPane, type SpanAction } from './detailPane';
+import { renderHeader } from './header';
+import { StatsTable } from './statsTable';
+import { Timeline } from './timeline';
+import { TimelineToolbar } from './toolbar';
+import { TraceData } from './traceData';
+
+export interface TraceViewEvents {
+  copy(what: CopyKind, text: string): void;
+  openCode(ref: TraceRef, spanId: string): void;
+  openTrace(ref: TraceRef, focusSpanId: string): void;
+  stateChanged(state: TraceViewState): void;
+}
+
+/** One loaded trace: header, Timeline and Statistics tabs, find, and the span detail beside the timeline. */
+export class TraceView {
+  readonly element: HTMLElement;
+  readonly data: TraceData;
+  private readonly timeline: Timeline;
+  private readonly toolbar: TimelineToolbar;
+  private readonly detail: DetailPane;
+  private readonly tabs: HTMLElementTagNameMap['vscode-tabs'];
+  private readonly split: HTMLDivElement;
+  private readonly statsTable: StatsTable;
+  private matches: Int32Array = new Int32Array(0);
+  private matchLabel: string | undefined;
+  private currentMatch = -1;
+  private selected = -1;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+  /** The collapse state as saved, recomputed only after the rows changed (it walks every span). */
+  private savedCollapse: Pick<TraceViewState, 'collapsedSpanIds' | 'allCollapsed'> | undefined;
+
+  constructor(
+    document: TraceDocument,
+    private readonly state: TraceViewState,
+    colors: ServiceColors,
+    private readonly events: TraceViewEvents,
+  ) {
+    this.data = new TraceData(document, colors);
+    this.restoreCollapsed();
+    this.timeline = new Timeline(
+      this.data,
+      {
+        ...(state.window ? { window: clampWindow(state.window, this.data.totalNs) } : {}),
+        criticalPath: state.criticalPath && document.criticalPath.length > 0,
+        nameColumnPercent: state.nameColumnPercent,
+        scrollTop: state.scrollTop,
+      },
+      {
+        select: (span) => {
+          this.select(span, true);
+        },
+        openCode: (span) => {
+          const source = this.data.span(span);
+          if (source) this.events.openCode(document.ref, source.spanId);
+        },
+        startFind: () => {
+          this.toolbar.findInput.focus();
+        },
+        viewChanged: (cause) => {
+          if (cause === 'change') this.savedCollapse = undefined;
+          this.scheduleSave(cause === 'scroll');
+        },
+      },
+    );
+    this.toolbar = new TimelineToolbar(
+      {
+        find: state.find,
+        filterToMatches: state.filterToMatches,
+        criticalPath: state.criticalPath,
+        hasCriticalPath: document.criticalPath.length > 0,
+      },
+      {
+        find: (query) => {
+          this.state.find = query;
+          this.matchLabel = undefined;
+          this.runFind();
+        },
+        step: (direction) => {
+          this.step(direction);
+        },
+        filterToMatches: (on) => {
+          this.state.filterToMatches = on;
+          this.applyFilter();
+        },
+        expandAll: () => {
+          this.data.rows.setAllCollapsed(false);
+          this.timeline.rowsChanged();
+        },
+        collapseAll: () => {
+          this.data.rows.setAllCollapsed(true);
+          this.timeline.rowsChanged();
+        },
+        expandChildren: () => {
+          if (this.selected < 0) return;
+          this.data.rows.setChildrenCollapsed(this.selected, false);
+          this.timeline.rowsChanged();
+        },
+        collapseChildren: () => {
+          if (this.selected < 0) return;
+          this.data.rows.setChildrenCollapsed(this.selected, true);
+          this.timeline.rowsChanged();
+        },
+        criticalPath: (on) => {
+          this.timeline.setCriticalPath(on);
+        },
+        zoom: (direction) => {
+          this.timeline.zoom(direction);
+        },
+        leaveFind: () => {
+          this.timeline.focus();
+        },
+      },
+    );
+    this.detail = new DetailPane(this.data, this.spanActions(), {
+      selectSpan: (index) => {
+        this.select(index, true);
+      },
+      openTrace: (ref, focusSpanId) => {
+        this.events.openTrace(ref, focusSpanId);
+      },
+      copy: (what, text) => {
+        this.events.copy(what, text);
+      },
+      close: () => {
+        this.select(-1, false);
+        this.timeline.focus();
+      },
+    });
+    this.split = element('div', { className: 'timeline-split' }, this.timeline.element, this.splitter(), this.detail.element);
+    this.split.style.setProperty('--detail-width', `${state.detailWidth}px`);
+    this.statsTable = new StatsTable(document.stats);
+    this.tabs = element(
+      'vscode-tabs',
+      { className: 'trace-tabs' },
+      element('vscode-tab-header', { attributes: { slot: 'header' }, text: 'Timeline' }),
+      element('vscode-tab-header', { attributes: { slot: 'header' }, text: 'Statistics' }),
+      element('vscode-tab-panel', { className: 'timeline-panel' }, this.toolbar.element, this.split),
+      element('vscode-tab-panel', { className: 'stats-panel' }, this.statsTable.element),
+    );
+    this.tabs.selectedIndex = state.tab === 'statistics' ? 1 : 0;
+    this.tabs.addEventListener('vsc-tabs-select', () => {
+      this.state.tab = this.tabs.selectedIndex === 1 ? 'statistics' : 'timeline';
+      if (this.state.tab === 'statistics') this.statsTable.show();
+      this.scheduleSave();
+    });
+    this.element = element(
+      'div',
+      { className: 'trace-view' },
+      renderHeader(this.data, {
+        copyTraceId: () => {
+          this.events.copy('trace id', this.data.traceId);
+        },
+        showSpans: (spanIndices, label) => {
+          this.spotlight(spanIndices, label);
+        },
+      }),
+      this.tabs,
+    );
+  }
+
+  /** Call once the view is in the document: lays out the timeline, restores selection and find. */
+  mount(focusSpanId?: string): void {
+    if (this.state.tab === 'statistics') this.statsTable.show();
+    this.timeline.layout();
+    this.indexForFindWhenIdle(0);
+    if (this.state.find !== '') this.runFind();
+    const focus = focusSpanId ?? this.state.selectedSpanId;
+    const index = focus === undefined ? undefined : this.data.tree.indexOf(focus);
+    if (index !== undefined) this.select(index, focusSpanId !== undefined);
+  }
+
+  /** Indexes span text for find in idle slices, so that the first find in a big trace answers at once. */
+  private indexForFindWhenIdle(from: number): void {
+    if (from >= this.data.spans.length || this.disposed) return;
+    requestIdleCallback((deadline) => {
+      let next = from;
+      while (next < this.data.spans.length && deadline.timeRemaining() > 2) next = this.data.finder.prepare(next, next + 500);
+      this.indexForFindWhenIdle(next);
+    });
+  }
+
+  focusTimeline(): void {
+    this.timeline.focus();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.timeline.dispose();
+    if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
+  }
+
+  /** Buttons of the span detail; a feature that acts on spans (such as opening their code) adds its own here. */
+  private spanActions(): SpanAction[] {
+    return [
+      {
+        id: 'copyJson',
+        label: 'Copy as JSON',
+        icon: 'json',
+        run: (span) => {
+          this.events.copy('span JSON', JSON.stringify(span, null, 2));
+        },
+      },
+      {
+        id: 'copySpanId',
+        label: 'Copy span ID',
+        icon: 'copy',
+        run: (span) => {
+          this.events.copy('span id', span.spanId);
+        },
+      },
+    ];
+  }
+
+  private select(span: number, reveal: boolean): void {
+    this.selected = span;
+    this.state.selectedSpanId = this.data.span(span)?.spanId;
+    this.timeline.setSelected(span, reveal);
+    this.split.classList.toggle('with-detail', span >= 0);
+    if (span >= 0) this.detail.show(span);
+    else this.detail.hide();
+    this.toolbar.setSelectionHasChildren(span >= 0 && this.data.rows.hasChildren(span));
+    this.scheduleSave();
+  }
+
+  private runFind(): void {
+    const terms = parseFindQuery(this.state.find);
+    this.matches = this.data.finder.find(terms, this.data.tree);
+    this.currentMatch = -1;
+    this.showMatches();
+  }
+
+  /** Highlights a given set of spans as if they were find results (a warning's "Show spans"). */
+  private spotlight(spanIndices: readonly number[], label: string): void {
+    const indices = spanIndices.filter((index) => index >= 0 && index < this.data.spans.length);
+    const preorder = this.data.tree.preorder;
+    this.matches = Int32Array.from(indices).sort((a, b) => (preorder[a] ?? 0) - (preorder[b] ?? 0));
+    this.matchLabel = label;
+    this.state.find = '';
+    this.toolbar.findInput.value = '';
+    this.tabs.selectedIndex = 0;
+    this.currentMatch = -1;
+    this.showMatches();
+    this.step(1);
+  }
+
+  private showMatches(): void {
+    const mask = new Uint8Array(this.data.spans.length);
+    for (const match of this.matches) mask[match] = 1;
+    this.applyFilter();
+    this.timeline.setMatches(mask, this.matches[this.currentMatch] ?? -1);
+    this.toolbar.setCount(this.currentMatch, this.matches.length, this.state.find, this.matchLabel);
+  }
+
+  private applyFilter(): void {
+    const active = this.state.filterToMatches && (this.state.find !== '' || this.matchLabel !== undefined);
+    this.data.rows.setFilter(active ? matchFilter(this.data.tree, this.matches) : undefined);
+    this.timeline.rowsChanged();
+  }
+
+  private step(direction: 1 | -1): void {
+    const next = stepMatch(this.matches, this.data.tree, this.selected, direction);
+    if (next < 0) return;
+    this.currentMatch = next;
+    const span = this.matches[next] ?? -1;
+    this.select(span, true);
+    const mask = new Uint8Array(this.data.spans.length);
+    for (const match of this.matches) mask[match] = 1;
+    this.timeline.setMatches(mask, span);
+    this.toolbar.setCount(this.currentMatch, this.matches.length, this.state.find, this.matchLabel);
+  }
+
+  private restoreCollapsed(): void {
+    if (this.state.allCollapsed) {
+      this.data.rows.setAllCollapsed(true);
+      return;
+    }
+    const indices = this.state.collapsedSpanIds
+      .map((id) => this.data.tree.indexOf(id))
+      .filter((index): index is number => index !== undefined);
+    if (indices.length > 0) this.data.rows.restoreCollapsed(indices);
+  }
+
+  private splitter(): HTMLElement {
+    const handle = element('div', {
+      className: 'detail-splitter',
+      attributes: { role: 'separator', 'aria-orientation': 'vertical', 'aria-label': 'Resize span details' },
+    });
+    handle.addEventListener('pointerdown', (event) => {
+      handle.setPointerCapture(event.pointerId);
+      const move = (moveEvent: PointerEvent): void => {
+        const bounds = this.split.getBoundingClientRect();
+        this.state.detailWidth = Math.round(Math.min(bounds.width * 0.7, Math.max(240, bounds.right - moveEvent.clientX)));
+        this.split.style.setProperty('--detail-width', `${this.state.detailWidth}px`);
+      };
+      const up = (): void => {
+        handle.removeEventListener('pointermove', move);
+        handle.removeEventListener('pointerup', up);
+        this.timeline.layout();
+        this.scheduleSave();
+      };
+      handle.addEventListener('pointermove', move);
+      handle.addEventListener('pointerup', up);
+      event.preventDefault();
+    });
+    return handle;
+  }
+
+  /**
+   * Saves the view: at once for a deliberate change (VS Code may discard the page any moment after, when the panel
+   * is hidden), a moment later while scrolling goes on.
+   */
+  private scheduleSave(later = false): void {
+    if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (!later) {
+      this.events.stateChanged(this.snapshot());
+      return;
+    }
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      this.events.stateChanged(this.snapshot());
+    }, 200);
+  }
+
+  private collapseState(): Pick<TraceViewState, 'collapsedSpanIds' | 'allCollapsed'> {
+    const collapsed = this.data.rows.collapsedSpans();
+    const tooMany = collapsed.length > maxSavedCollapsed;
+    return {
+      collapsedSpanIds: tooMany ? [] : collapsed.map((index) => this.data.span(index)?.spanId ?? '').filter((id) => id !== ''),
+      allCollapsed: tooMany,
+    };
+  }
+
+  /** Saves any pending change now (the page is about to go). */
+  flushState(): void {
+    if (this.saveTimer !== undefined) this.scheduleSave();
+  }
+
+  private snapshot(): TraceViewState {
+    this.savedCollapse ??= this.collapseState();
+    return {
+      ...this.state,
+      ...this.savedCollapse,
+      window: this.timeline.timeWindow,
+      criticalPath: this.timeline.criticalPathShown,
+      scrollTop: this.timeline.scrollTop,
+      nameColumnPercent: this.timeline.nameColumn,
+    };
+  }
+}
