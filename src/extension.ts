@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type * as vscode from 'vscode';
+import { activateCodeLinks } from './features/codelinks/activate';
 import { activateLog } from './features/log/activate';
 import { activatePropagation } from './features/propagation/activate';
 import { activateReceiver, type ReceiverFeature } from './features/receiver/activate';
@@ -22,7 +23,8 @@ export function activate(context: vscode.ExtensionContext): TraceStitchApi {
   const receiver = activateReceiver(host);
   const viewer = activateViewer(host);
   host.track(viewer.connectReceiver(receiver));
-  activatePropagation(host);
+  const linter = activatePropagation(host);
+  activateCodeLinks(host, linter, viewer);
   activateMeshYaml(host);
   activateScaffold(host);
   host.log.info(`Trace Stitch ${host.version} activated in ${describeActivationTime(activateCalled)}`);

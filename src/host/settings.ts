@@ -4,6 +4,10 @@ import { defaultPropagationOptions } from '../core/propagation/options';
 /** Every `traceStitch.*` setting with its type; keys mirror `contributes.configuration` in package.json. */
 export interface TraceStitchSettings {
   'viewer.column': 'active' | 'beside';
+  /** Trace path prefix → workspace folder; validated by the code links feature. */
+  pathMappings: Readonly<Record<string, unknown>>;
+  'codeLinks.codeLens': boolean;
+  'codeLinks.errorGutter': boolean;
   'propagation.headers': readonly string[];
   /** Rule id → severity (`error`, `warning`, `info`, `hint`, `off`); validated by the propagation feature. */
   'propagation.severity': Readonly<Record<string, unknown>>;
@@ -28,6 +32,9 @@ export type SettingKey = keyof TraceStitchSettings;
 
 const defaults: TraceStitchSettings = {
   'viewer.column': 'active',
+  pathMappings: {},
+  'codeLinks.codeLens': true,
+  'codeLinks.errorGutter': true,
   'propagation.headers': defaultPropagationOptions.headers,
   'propagation.severity': defaultPropagationOptions.severity,
   'propagation.wrappers': defaultPropagationOptions.wrappers,

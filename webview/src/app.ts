@@ -123,6 +123,9 @@ export class ViewerApp {
       openCode: (ref, spanId) => {
         postToHost({ type: 'openCode', ref, spanId });
       },
+      openCallSite: (ref, warningIndex) => {
+        postToHost({ type: 'openCallSite', ref, warningIndex });
+      },
       openTrace: (ref, focusSpanId) => {
         this.openTrace(ref, focusSpanId);
       },

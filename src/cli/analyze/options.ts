@@ -16,6 +16,8 @@ export interface AnalyzeOptions {
   readonly format: 'text' | 'json';
   readonly failOn: ReadonlySet<FailCondition>;
   readonly adjustClockSkew: boolean;
+  /** A code folder: each broken link is tied to the call site in it that dropped the trace context. */
+  readonly workspace?: string;
 }
 
 export type FailCondition = 'broken' | 'orphans' | 'errors';
@@ -24,7 +26,7 @@ const failConditions: readonly FailCondition[] = ['broken', 'orphans', 'errors']
 /** A command-line mistake: the message is printed with the usage, exit code 2. */
 export class UsageError extends Error {}
 
-const withValue = new Set(['--jaeger', '--service', '--operation', '--lookback', '--limit', '--format', '--fail-on', '--ca', '--timeout']);
+const withValue = new Set(['--jaeger', '--service', '--operation', '--lookback', '--limit', '--format', '--fail-on', '--ca', '--timeout', '--workspace']);
 const flags = new Set(['--insecure', '--no-clock-skew']);
 
 /** Parses `analyze` arguments (`--name value` or `--name=value`); throws UsageError with a precise message. */
@@ -81,5 +83,6 @@ export function parseAnalyzeArgs(args: readonly string[]): AnalyzeOptions {
     if (timeoutText !== undefined && timeoutMs === undefined) throw new UsageError(`--timeout must be a duration such as 30s, not "${timeoutText}"`);
     jaeger = { url: jaegerUrl, service, operation: values.get('--operation'), lookbackMs, limit, insecure: set.has('--insecure'), caFile: values.get('--ca'), timeoutMs };
   }
-  return { paths, jaeger, format, failOn, adjustClockSkew: !set.has('--no-clock-skew') };
+  const workspace = values.get('--workspace');
+  return { paths, jaeger, format, failOn, adjustClockSkew: !set.has('--no-clock-skew'), ...(workspace === undefined ? {} : { workspace }) };
 }

@@ -1,5 +1,12 @@
 import type { SkippedItem } from '../../core/formats/parseResult';
-import type { BrokenLinkShape, TraceSetAnalysis } from '../../core/analysis/types';
+import type { BrokenLink, BrokenLinkShape, TraceSetAnalysis } from '../../core/analysis/types';
+
+/** The line of code that broke a link, for `analyze --workspace`. */
+export interface CallSiteRef {
+  /** Relative to the working directory, `/`-separated. */
+  readonly file: string;
+  readonly line: number;
+}
 
 /** The JSON `trace-stitch analyze --format json` prints (the shape is documented in the README). */
 export interface AnalyzeReport {
@@ -28,9 +35,14 @@ export interface BrokenLinkSummary {
   readonly shape: BrokenLinkShape;
   readonly confidence: number;
   readonly evidence: readonly string[];
+  readonly callSite?: CallSiteRef;
 }
 
-export function summarize(analysis: TraceSetAnalysis, skipped: readonly SkippedItem[]): AnalyzeReport {
+export function summarize(
+  analysis: TraceSetAnalysis,
+  skipped: readonly SkippedItem[],
+  callSites: ReadonlyMap<BrokenLink, CallSiteRef> = new Map(),
+): AnalyzeReport {
   return {
     traces: analysis.traces.map((trace) => ({
       traceId: trace.traceId,
@@ -51,6 +63,7 @@ export function summarize(analysis: TraceSetAnalysis, skipped: readonly SkippedI
       shape: link.shape,
       confidence: link.confidence,
       evidence: link.evidence.map((item) => item.detail),
+      ...(callSites.has(link) ? { callSite: callSites.get(link) } : {}),
     })),
     skipped: skipped.map((item) => ({ source: item.source, reason: item.reason })),
   };

@@ -1,6 +1,7 @@
 import type { BrokenLink, TraceSetAnalysis } from '../../core/analysis/types';
 import { formatDuration } from '../../core/analysis/duration';
 import type { SkippedItem } from '../../core/formats/parseResult';
+import type { CallSiteRef } from './summary';
 
 const shapeNames: Readonly<Record<BrokenLink['shape'], string>> = {
   'client-root': 'a CLIENT span started a new trace (context dropped before the call)',
@@ -10,7 +11,11 @@ const shapeNames: Readonly<Record<BrokenLink['shape'], string>> = {
 };
 
 /** The human-readable report: one line per trace, then each broken link with its evidence, then what was skipped. */
-export function textReport(analysis: TraceSetAnalysis, skipped: readonly SkippedItem[]): string {
+export function textReport(
+  analysis: TraceSetAnalysis,
+  skipped: readonly SkippedItem[],
+  callSites: ReadonlyMap<BrokenLink, CallSiteRef> = new Map(),
+): string {
   const lines: string[] = [];
   const spanCount = analysis.traces.reduce((sum, trace) => sum + trace.trace.spans.length, 0);
   lines.push(
@@ -37,6 +42,8 @@ export function textReport(analysis: TraceSetAnalysis, skipped: readonly Skipped
       );
       if (link.to) lines.push(`    to:   ${link.to.service} ${link.to.kind.toUpperCase()} "${link.to.name}" span ${link.to.spanId} in trace ${link.to.traceId}`);
       for (const item of link.evidence) lines.push(`    - ${item.detail}`);
+      const callSite = callSites.get(link);
+      if (callSite) lines.push(`    call site: ${callSite.file}:${callSite.line} (drops the trace context; run trace-stitch lint for the fix)`);
     }
   }
   if (skipped.length > 0) {

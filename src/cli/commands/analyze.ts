@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { analyzeTraces } from '../../core/analysis/analyze';
+import type { BrokenLink } from '../../core/analysis/types';
+import { findBreakingCallSites } from '../../core/codelinks/breakingCallSite';
 import type { SkippedItem } from '../../core/formats/parseResult';
 import type { Trace } from '../../core/model/trace';
 import { readTraceFiles } from '../../core/sources/fileSource';
@@ -7,8 +10,9 @@ import { JaegerTraceSource } from '../../core/sources/jaeger/jaegerSource';
 import type { JaegerAuth } from '../../core/sources/jaeger/options';
 import { SourceError } from '../../core/sources/sourceError';
 import { parseAnalyzeArgs, UsageError, type AnalyzeOptions, type FailCondition } from '../analyze/options';
-import { summarize, type AnalyzeReport } from '../analyze/summary';
+import { summarize, type AnalyzeReport, type CallSiteRef } from '../analyze/summary';
 import { textReport } from '../analyze/textReport';
+import { indexWorkspaceCode } from '../analyze/workspaceCode';
 import type { CliCommand, CliStreams } from '../command';
 
 const usage = `Usage: trace-stitch analyze <file|folder ...> [options]
@@ -31,6 +35,9 @@ Options:
   --timeout DURATION      Per request (default 15s)
   --ca FILE               PEM CA certificate to trust for https
   --insecure              Do not verify Jaeger's TLS certificate (testing only)
+  --workspace DIR         Tie each broken link to the call in DIR's code that dropped the trace context
+                          (a missing-propagation finding of the caller whose URL targets the callee);
+                          JSON adds "callSite": {"file", "line"} relative to the working directory
 
 Environment: TRACE_STITCH_JAEGER_TOKEN (bearer token), or TRACE_STITCH_JAEGER_USER and
 TRACE_STITCH_JAEGER_PASSWORD (basic auth), for a Jaeger behind authentication.
@@ -57,6 +64,20 @@ async function searchJaeger(jaeger: NonNullable<AnalyzeOptions['jaeger']>): Prom
   });
   const endMs = Date.now();
   return source.search({ service: jaeger.service, operation: jaeger.operation, limit: jaeger.limit, startMs: endMs - jaeger.lookbackMs, endMs });
+}
+
+/** The call site in the workspace's code that broke each link, where the code shows one. */
+async function locateCallSites(links: readonly BrokenLink[], folder: string): Promise<Map<BrokenLink, CallSiteRef>> {
+  const { code, workspace } = await indexWorkspaceCode(folder);
+  const found = new Map<BrokenLink, CallSiteRef>();
+  for (const link of links) {
+    const [best] = findBreakingCallSites(link, code, workspace);
+    if (best) {
+      const file = path.relative(process.cwd(), best.call.file).split(path.sep).join('/');
+      found.set(link, { file, line: best.call.line });
+    }
+  }
+  return found;
 }
 
 /** Which of the requested fail conditions hold. */
@@ -98,8 +119,9 @@ async function run(args: readonly string[], streams: CliStreams): Promise<number
     }
   }
   const analysis = analyzeTraces(traces, { adjustClockSkew: options.adjustClockSkew });
-  const report = summarize(analysis, skipped);
-  streams.stdout.write(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : textReport(analysis, skipped));
+  const callSites = options.workspace === undefined ? new Map<BrokenLink, CallSiteRef>() : await locateCallSites(analysis.brokenLinks, options.workspace);
+  const report = summarize(analysis, skipped, callSites);
+  streams.stdout.write(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : textReport(analysis, skipped, callSites));
   if (traces.length === 0 && skipped.length > 0) {
     streams.stderr.write('trace-stitch analyze: no traces could be read\n');
     return 2;

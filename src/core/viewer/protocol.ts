@@ -75,6 +75,11 @@ export interface TraceWarning {
   readonly explanation: string;
   /** The spans of this trace concerned, as indices into `trace.spans` (may be empty). */
   readonly spanIndices: readonly number[];
+  /**
+   * For a broken link: the line of code that dropped the trace context, when the linter found it — a label such as
+   * `services/orders/app.py:14 requests.get(…)`. The webview asks the host to open it by warning index only.
+   */
+  readonly callSite?: { readonly label: string };
 }
 
 /** A stretch of the critical path: while it lasted, the span at `spanIndex` was what the trace waited on. */
@@ -226,6 +231,13 @@ export interface OpenCodeMessage {
   readonly spanId: string;
 }
 
+/** "Go to the call" on a broken-link warning: the host opens the call site it found for that warning. */
+export interface OpenCallSiteMessage {
+  readonly type: 'openCallSite';
+  readonly ref: TraceRef;
+  readonly warningIndex: number;
+}
+
 export const copyKinds = ['trace id', 'span id', 'span JSON', 'attribute value'] as const;
 export type CopyKind = (typeof copyKinds)[number];
 
@@ -252,5 +264,6 @@ export type WebviewMessage =
   | SearchMessage
   | OpenTraceMessage
   | OpenCodeMessage
+  | OpenCallSiteMessage
   | CopyMessage
   | RunCommandMessage;

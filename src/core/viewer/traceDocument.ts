@@ -14,6 +14,8 @@ export interface DocumentContext {
   readonly brokenLinks: readonly BrokenLink[];
   /** Other traces the host holds (span links into them are navigable). */
   readonly loadedTraceIds: readonly string[];
+  /** Labels of the call sites that broke links (from code links), shown on their warnings. */
+  readonly callSiteLabels?: ReadonlyMap<BrokenLink, string>;
 }
 
 export function buildTraceDocument(analysis: TraceAnalysis, context: DocumentContext): TraceDocument {
@@ -21,7 +23,7 @@ export function buildTraceDocument(analysis: TraceAnalysis, context: DocumentCon
     ref: context.ref,
     sourceLabel: context.sourceLabel,
     trace: analysis.trace,
-    warnings: traceWarnings(analysis, context.brokenLinks),
+    warnings: traceWarnings(analysis, context.brokenLinks, context.callSiteLabels),
     criticalPath: analysis.criticalPath.map(({ spanIndex, startNs, endNs }) => ({ spanIndex, startNs, endNs })),
     errors: analysis.errorSpans.map(({ spanIndex, reason }) => ({ spanIndex, reason })),
     stats: [...analysis.serviceStats, ...analysis.operationStats],
@@ -33,12 +35,15 @@ export function buildTraceDocument(analysis: TraceAnalysis, context: DocumentCon
 const clockSkewMarker = '(clock skew)';
 
 /** Every warning about the trace, each with an explanation a reader can act on. */
-export function traceWarnings(analysis: TraceAnalysis, brokenLinks: readonly BrokenLink[]): TraceWarning[] {
+export function traceWarnings(
+  analysis: TraceAnalysis,
+  brokenLinks: readonly BrokenLink[],
+  callSiteLabels: ReadonlyMap<BrokenLink, string> = new Map(),
+): TraceWarning[] {
   const warnings: TraceWarning[] = [];
   const spans = analysis.trace.spans;
-  for (const link of brokenLinks) {
-    const warning = brokenLinkWarning(link, analysis);
-    if (warning) warnings.push(warning);
+  for (const link of linksTouching(analysis, brokenLinks)) {
+    warnings.push(brokenLinkWarning(link, analysis, callSiteLabels.get(link)));
   }
   const orphans = analysis.tree.orphanIndices;
   if (orphans.length > 0) {
@@ -108,10 +113,14 @@ const shapeExplanations: Readonly<Record<BrokenLink['shape'], (from: string, to:
     'of the call started a new trace, or a proxy in between dropped the trace headers.',
 };
 
-function brokenLinkWarning(link: BrokenLink, analysis: TraceAnalysis): TraceWarning | undefined {
+/** The broken links with a side in this trace, in the order their warnings come first in `traceWarnings`. */
+export function linksTouching(analysis: TraceAnalysis, brokenLinks: readonly BrokenLink[]): BrokenLink[] {
+  return brokenLinks.filter((link) => [link.from, link.to, link.client].some((side) => side?.traceId === analysis.traceId));
+}
+
+function brokenLinkWarning(link: BrokenLink, analysis: TraceAnalysis, callSite: string | undefined): TraceWarning {
   const traceId = analysis.traceId;
   const sides = [link.from, link.to, link.client].filter((side) => side?.traceId === traceId);
-  if (sides.length === 0) return undefined;
   const indices = new Set<number>();
   for (const side of sides) {
     const index = analysis.trace.spans.findIndex((span) => span.spanId === side?.spanId);
@@ -130,6 +139,7 @@ function brokenLinkWarning(link: BrokenLink, analysis: TraceAnalysis): TraceWarn
       `${shapeExplanations[link.shape](link.fromService, link.toService)}${elsewhere}${fix} ` +
       `Confidence ${Math.round(link.confidence * 100)}%${evidence ? `: ${evidence}` : ''}.`,
     spanIndices: [...indices].sort((a, b) => a - b),
+    ...(callSite ? { callSite: { label: callSite } } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import { analyzeTrace } from '../analysis/analyze';
 import { defaultContainmentToleranceNs, findBrokenLinks } from '../analysis/brokenLinks';
 import type { AnalysisOptions, BrokenLink, TraceAnalysis } from '../analysis/types';
 import type { Trace } from '../model/trace';
+import { Emitter, type Event } from '../util/event';
 import type { TraceRef } from './protocol';
 
 export interface LoadedTrace {
@@ -25,6 +26,9 @@ export class TraceLibrary {
   private readonly entries = new Map<string, LoadedTrace>();
   private spanCount = 0;
   private links: BrokenLink[] | undefined;
+  private readonly changed = new Emitter<void>();
+  /** Fires after traces were added, changed, analysed again or let go (code links follow it). */
+  readonly onDidChange: Event<void> = this.changed.event;
 
   constructor(
     private readonly analysisOptions: () => AnalysisOptions,
@@ -33,21 +37,26 @@ export class TraceLibrary {
 
   /** Analyzes and keeps the traces (re-using earlier analyses of the same trace object). */
   add(sourceId: string, traces: readonly Trace[]): LoadedTrace[] {
-    const added = traces.map((raw) => {
+    const added: LoadedTrace[] = [];
+    let changed = false;
+    for (const raw of traces) {
       const key = keyOf({ sourceId, traceId: raw.traceId });
       const known = this.entries.get(key);
       if (known?.raw === raw) {
         this.touch(key, known);
-        return known;
+        added.push(known);
+        continue;
       }
       if (known) this.forget(key, known);
       const entry = { ref: { sourceId, traceId: raw.traceId }, raw, analysis: analyzeTrace(raw, this.analysisOptions()) };
       this.entries.set(key, entry);
       this.spanCount += raw.spans.length;
       this.links = undefined;
-      return entry;
-    });
+      added.push(entry);
+      changed = true;
+    }
     this.evict(new Set(added.map((entry) => keyOf(entry.ref))));
+    if (changed) this.changed.fire();
     return added;
   }
 
@@ -71,9 +80,15 @@ export class TraceLibrary {
     return [...new Set([...this.entries.values()].map((entry) => entry.ref.traceId))];
   }
 
+  /** Every held trace, least recently used first. */
+  all(): LoadedTrace[] {
+    return [...this.entries.values()];
+  }
+
   /** Lets go of a source's traces (the file was closed, the endpoint removed). */
   removeSource(sourceId: string): void {
     for (const [key, entry] of this.entries) if (entry.ref.sourceId === sourceId) this.forget(key, entry);
+    this.changed.fire();
   }
 
   /** Analysis options changed: analyze everything again from the raw traces. */
@@ -82,6 +97,7 @@ export class TraceLibrary {
       this.entries.set(key, { ...entry, analysis: analyzeTrace(entry.raw, this.analysisOptions()) });
     }
     this.links = undefined;
+    this.changed.fire();
   }
 
   private touch(key: string, entry: LoadedTrace): void {

@@ -64,6 +64,8 @@ function parseByType(value: Record<string, unknown>): WebviewMessage {
     }
     case 'openCode':
       return { type: 'openCode', ref: traceRef(value.ref), spanId: spanId(value.spanId) };
+    case 'openCallSite':
+      return { type: 'openCallSite', ref: traceRef(value.ref), warningIndex: integer(value.warningIndex, 0, 10_000) };
     case 'copy':
       return { type: 'copy', what: oneOf(value.what, copyKinds), text: text(value.text, limits.copyText) };
     case 'runCommand':

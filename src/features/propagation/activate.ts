@@ -10,8 +10,11 @@ import { scanCommandId, scanWorkspace } from './workspaceScan';
 const lintedLanguages = ['python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'go', 'java'];
 const projectFiles = '**/{Dockerfile*,Procfile,*.sh,package.json,go.mod,pom.xml,build.gradle*,pyproject.toml,requirements*.txt}';
 
-/** The propagation linter in the editor: diagnostics as you type, quick fixes, the workspace scan and its view. */
-export function activatePropagation(host: Host): void {
+/**
+ * The propagation linter in the editor: diagnostics as you type, quick fixes, the workspace scan and its view.
+ * Returns the linter service, whose analyses (handlers, outbound calls) code links build on.
+ */
+export function activatePropagation(host: Host): LinterService {
   const service = host.track(new LinterService(host));
   const linter = host.track(new DocumentLinter(host, service));
   const tree = host.track(new FindingsTree(service));
@@ -51,4 +54,5 @@ export function activatePropagation(host: Host): void {
     }),
   );
   linter.lintOpenDocuments();
+  return service;
 }

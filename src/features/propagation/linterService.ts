@@ -31,6 +31,9 @@ export class LinterService implements vscode.Disposable {
   private readonly findingsByFile = new Map<string, FileFindings>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeFindings = this.changed.event;
+  private readonly published = new vscode.EventEmitter<{ readonly uri: vscode.Uri; readonly analysis: FileAnalysis }>();
+  /** Every analysis the editor publishes (open documents as you type, the workspace scan): code links index them. */
+  readonly onDidPublish = this.published.event;
 
   constructor(private readonly host: Host) {}
 
@@ -86,6 +89,7 @@ export class LinterService implements vscode.Disposable {
     else this.findingsByFile.delete(uri.toString());
     for (const note of analysis.notes) this.host.log.info(`${vscode.workspace.asRelativePath(uri)}: ${note}`);
     this.changed.fire();
+    this.published.fire({ uri, analysis });
   }
 
   clear(uri: vscode.Uri): void {
@@ -106,6 +110,7 @@ export class LinterService implements vscode.Disposable {
   dispose(): void {
     this.diagnostics.dispose();
     this.changed.dispose();
+    this.published.dispose();
     void this.engine?.then((engine) => {
       engine.dispose();
     });

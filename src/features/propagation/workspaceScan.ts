@@ -40,8 +40,8 @@ function isIgnored(rules: IgnoreRules, relative: string): boolean {
   return rules.ignores(relative, false);
 }
 
-/** Scans every workspace folder, publishing diagnostics and tree entries as it goes; honours cancellation. */
-export async function scanWorkspace(host: Host, service: LinterService, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<ScanSummary> {
+/** The files the linter reads in every workspace folder: honours files.exclude, .gitignore and the exclude setting. */
+export async function lintableFiles(service: LinterService, token: vscode.CancellationToken): Promise<vscode.Uri[]> {
   const include = `**/*{${lintedExtensions.join(',')}}`;
   const candidates: vscode.Uri[] = [];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
@@ -52,7 +52,12 @@ export async function scanWorkspace(host: Host, service: LinterService, progress
       if (!isIgnored(rules, relative) && !/\.d\.[cm]?ts$/.test(relative) && !service.isExcluded(uri, service.options(uri))) candidates.push(uri);
     }
   }
-  candidates.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+  return candidates.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+}
+
+/** Scans every workspace folder, publishing diagnostics and tree entries as it goes; honours cancellation. */
+export async function scanWorkspace(host: Host, service: LinterService, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<ScanSummary> {
+  const candidates = await lintableFiles(service, token);
   service.clearAll();
   let findings = 0;
   let skipped = 0;

@@ -19,7 +19,7 @@ import { SourceRegistry } from './sources/registry';
 import { connectReceiver } from './receiver/connectReceiver';
 import type { ReceiverHandle } from './receiver/receiverHandle';
 import { RecentTracesView, receiverSourceId, recentTracesViewId, showReceiverTracesCommand } from './receiver/recentTracesView';
-import type { OpenCodeHandler, ViewerContext } from './viewerContext';
+import type { CallSiteResolver, OpenCodeHandler, ViewerContext } from './viewerContext';
 import { openTraceFromViewCommand, showSourceCommand, SourcesView, sourcesViewId } from './views/sourcesView';
 
 export const openViewerCommand = 'traceStitch.openViewer';
@@ -32,10 +32,14 @@ export interface ViewerApi {
   showTrace(ref: TraceRef, focusSpanId?: string): void;
   /** Opens the viewer's search page with a source selected. */
   showSearch(sourceId: string): void;
+  /** Lists held traces as search results, with a note saying why these (code links' "Show traces"). */
+  showTraceList(refs: readonly TraceRef[], note: string): void;
   /** Shows the running built-in receiver as a source, in Recent Traces and in the status bar. */
   connectReceiver(receiver: ReceiverHandle): vscode.Disposable;
   /** Handles Enter on a span and "Open code"; the returned disposable removes the handler. */
   setOpenCodeHandler(handler: OpenCodeHandler): vscode.Disposable;
+  /** Ties broken-link warnings to the call site that broke them; the returned disposable removes the resolver. */
+  setCallSiteResolver(resolver: CallSiteResolver): vscode.Disposable;
 }
 
 export function activateViewer(host: Host): ViewerApi {
@@ -47,6 +51,7 @@ export function activateViewer(host: Host): ViewerApi {
     library,
     resolveSource: (sourceId) => (sourceId.startsWith('file:') ? reopenFileSource(context, sourceId) : Promise.resolve(undefined)),
     openCode: { handler: undefined },
+    callSites: { resolver: undefined },
     disposables: [],
   };
   const connections = new JaegerConnections(host.extension.globalState, host.extension.secrets);
@@ -104,10 +109,21 @@ export function activateViewer(host: Host): ViewerApi {
     showSearch: (sourceId) => {
       ViewerPanel.show(context).session.showSearch(sourceId);
     },
+    showTraceList: (refs, note) => {
+      const loaded = refs.flatMap((ref) => library.get(ref) ?? []);
+      const source = loaded[0] ? registry.get(loaded[0].ref.sourceId) : undefined;
+      if (source) ViewerPanel.show(context).session.showTraces(source, loaded, [note]);
+    },
     setOpenCodeHandler: (handler) => {
       context.openCode.handler = handler;
       return new vscode.Disposable(() => {
         if (context.openCode.handler === handler) context.openCode.handler = undefined;
+      });
+    },
+    setCallSiteResolver: (resolver) => {
+      context.callSites.resolver = resolver;
+      return new vscode.Disposable(() => {
+        if (context.callSites.resolver === resolver) context.callSites.resolver = undefined;
       });
     },
     connectReceiver: (receiver) => connectReceiver(host, api, recent, receiver),

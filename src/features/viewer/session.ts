@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { HostMessage, TraceRef, TraceSummary, WebviewMessage } from '../../core/viewer/protocol';
 import { maxSearchLimit } from '../../core/viewer/protocol';
-import { buildTraceDocument, summarizeTrace } from '../../core/viewer/traceDocument';
+import type { BrokenLink } from '../../core/analysis/types';
+import { buildTraceDocument, linksTouching, summarizeTrace } from '../../core/viewer/traceDocument';
 import type { LoadedTrace } from '../../core/viewer/traceLibrary';
 import type { ViewerSource } from './sources/viewerSource';
-import type { ViewerContext } from './viewerContext';
+import type { CallSite, ViewerContext } from './viewerContext';
 
 type RequestKind = 'services' | 'operations' | 'search' | 'trace';
 
@@ -20,6 +21,8 @@ export class ViewerSession implements vscode.Disposable {
   private readonly running = new Map<RequestKind, AbortController>();
   private readonly disposables: vscode.Disposable[] = [];
   private sourcesTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The call sites of the shown trace's broken-link warnings, by warning index. */
+  private callSites: { ref: TraceRef; byWarning: Map<number, CallSite> } | undefined;
 
   constructor(
     private readonly context: ViewerContext,
@@ -64,6 +67,9 @@ export class ViewerSession implements vscode.Disposable {
         return;
       case 'openCode':
         await this.openCode(message.ref, message.spanId);
+        return;
+      case 'openCallSite':
+        await this.openCallSite(message.ref, message.warningIndex);
         return;
       case 'copy':
         await vscode.env.clipboard.writeText(message.text);
@@ -123,12 +129,22 @@ export class ViewerSession implements vscode.Disposable {
       const loadedAt = performance.now();
       const library = this.context.library;
       const source = this.context.registry.get(ref.sourceId);
+      const links = linksTouching(loaded.analysis, library.brokenLinks());
+      const found = await this.findCallSites(links);
       const document = buildTraceDocument(loaded.analysis, {
         ref,
         sourceLabel: source?.label ?? ref.sourceId,
         brokenLinks: library.brokenLinks(),
         loadedTraceIds: library.loadedTraceIds(),
+        callSiteLabels: new Map([...found].map(([link, site]) => [link, site.label])),
       });
+      // Broken-link warnings come first, one per touching link, in order.
+      const byWarning = new Map<number, CallSite>();
+      links.forEach((link, index) => {
+        const site = found.get(link);
+        if (site) byWarning.set(index, site);
+      });
+      this.callSites = { ref, byWarning };
       this.post({ type: 'trace', ...(requestId === undefined ? {} : { requestId }), document, ...(focusSpanId ? { focusSpanId } : {}) });
       const spans = document.trace.spans.length;
       this.context.host.log.info(
@@ -159,6 +175,28 @@ export class ViewerSession implements vscode.Disposable {
     const handler = this.context.openCode.handler;
     const opened = handler ? await handler({ ref, trace: loaded.analysis.trace, span, spanIndex }) : false;
     if (!opened) vscode.window.setStatusBarMessage(`Trace Stitch: no source location is known for "${span.name}"`, 4_000);
+  }
+
+  /** Asks code links for the call site behind each broken link; a failure only costs the link its button. */
+  private async findCallSites(links: readonly BrokenLink[]): Promise<Map<BrokenLink, CallSite>> {
+    const resolver = this.context.callSites.resolver;
+    const found = new Map<BrokenLink, CallSite>();
+    if (!resolver) return found;
+    for (const link of links) {
+      try {
+        const site = await resolver(link);
+        if (site) found.set(link, site);
+      } catch (error) {
+        this.context.host.log.warn(`Finding the call site of ${link.fromService} → ${link.toService} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return found;
+  }
+
+  private async openCallSite(ref: TraceRef, warningIndex: number): Promise<void> {
+    const shown = this.callSites;
+    const site = shown?.ref.sourceId === ref.sourceId && shown.ref.traceId === ref.traceId ? shown.byWarning.get(warningIndex) : undefined;
+    if (site) await site.open();
   }
 
   private summaries(loaded: readonly LoadedTrace[]): TraceSummary[] {

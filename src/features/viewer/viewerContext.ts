@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { BrokenLink } from '../../core/analysis/types';
 import type { Span, Trace } from '../../core/model/trace';
 import type { TraceLibrary } from '../../core/viewer/traceLibrary';
 import type { TraceRef } from '../../core/viewer/protocol';
@@ -17,6 +18,15 @@ export interface OpenCodeRequest {
 /** Resolves a span to its code and opens it; returns false when no location is known. */
 export type OpenCodeHandler = (request: OpenCodeRequest) => Promise<boolean>;
 
+/** The line of code that broke a link: a label for the warning, and how to open it (the webview never names files). */
+export interface CallSite {
+  readonly label: string;
+  open(): Promise<void>;
+}
+
+/** Finds the call site that broke a link, from the workspace's code (code links); undefined when none is known. */
+export type CallSiteResolver = (link: BrokenLink) => Promise<CallSite | undefined>;
+
 /** What every viewer panel shares: sources, the held traces, and the hooks other features plug into. */
 export interface ViewerContext {
   readonly host: Host;
@@ -25,5 +35,6 @@ export interface ViewerContext {
   /** Finds a source that is not registered (yet), such as a file reopened after a reload. */
   readonly resolveSource: (sourceId: string) => Promise<ViewerSource | undefined>;
   readonly openCode: { handler: OpenCodeHandler | undefined };
+  readonly callSites: { resolver: CallSiteResolver | undefined };
   readonly disposables: vscode.Disposable[];
 }

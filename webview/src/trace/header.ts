@@ -7,6 +7,8 @@ export interface HeaderEvents {
   copyTraceId(): void;
   /** Highlight these spans in the timeline (a warning's "Show spans"). */
   showSpans(spanIndices: readonly number[], label: string): void;
+  /** Open the line of code that broke a link (the warning's call site). */
+  openCallSite(warningIndex: number): void;
 }
 
 /** The trace's title line, key figures and its warnings, each with an explanation. */
@@ -44,8 +46,16 @@ export function renderHeader(data: TraceData, events: HeaderEvents): HTMLElement
 function renderWarnings(warnings: readonly TraceWarning[], events: HeaderEvents): HTMLElement | string {
   if (warnings.length === 0) return '';
   const list = element('div', { className: 'trace-warnings', attributes: { role: 'list', 'aria-label': 'Trace warnings' } });
-  for (const warning of warnings) {
+  warnings.forEach((warning, warningIndex) => {
     const body = element('div', { className: 'warning-body' }, element('p', { text: warning.explanation }));
+    if (warning.callSite) {
+      const go = element('vscode-button', { attributes: { 'aria-label': `Go to the call that broke the trace: ${warning.callSite.label}` }, text: `Go to ${warning.callSite.label}` });
+      go.icon = 'go-to-file';
+      go.addEventListener('click', () => {
+        events.openCallSite(warningIndex);
+      });
+      body.append(go);
+    }
     if (warning.spanIndices.length > 0) {
       const show = element('vscode-button', {
         attributes: { secondary: '' },
@@ -64,6 +74,6 @@ function renderWarnings(warnings: readonly TraceWarning[], events: HeaderEvents)
         body,
       ),
     );
-  }
+  });
   return list;
 }

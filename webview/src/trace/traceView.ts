@@ -14,6 +14,7 @@ import { TraceData } from './traceData';
 export interface TraceViewEvents {
   copy(what: CopyKind, text: string): void;
   openCode(ref: TraceRef, spanId: string): void;
+  openCallSite(ref: TraceRef, warningIndex: number): void;
   openTrace(ref: TraceRef, focusSpanId: string): void;
   stateChanged(state: TraceViewState): void;
 }
@@ -161,6 +162,9 @@ export class TraceView {
         showSpans: (spanIndices, label) => {
           this.spotlight(spanIndices, label);
         },
+        openCallSite: (warningIndex) => {
+          this.events.openCallSite(document.ref, warningIndex);
+        },
       }),
       this.tabs,
     );
@@ -200,6 +204,14 @@ export class TraceView {
   /** Buttons of the span detail; a feature that acts on spans (such as opening their code) adds its own here. */
   private spanActions(): SpanAction[] {
     return [
+      {
+        id: 'openCode',
+        label: 'Open code',
+        icon: 'go-to-file',
+        run: (span) => {
+          this.events.openCode(this.data.document.ref, span.spanId);
+        },
+      },
       {
         id: 'copyJson',
         label: 'Copy as JSON',

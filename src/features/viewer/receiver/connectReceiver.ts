@@ -9,6 +9,8 @@ import { receiverSourceId, showReceiverTracesCommand, type RecentTracesView } fr
 
 /** Views refresh at most this often while spans stream in. */
 const refreshIntervalMs = 1_000;
+/** The most recently updated received traces the library holds at once. */
+const liveTraces = 200;
 
 /**
  * Shows the built-in receiver in the viewer: as a search source, in the Recent Traces view, and as a status bar
@@ -39,6 +41,9 @@ export function connectReceiver(host: Host, viewer: ViewerApi, recent: RecentTra
     statusItem.show();
     viewer.registry.notify();
     recent.refresh();
+    // Received traces join the library as they arrive (not only when Recent Traces is visible), so broken links,
+    // code links and their figures see them.
+    viewer.library.add(receiverSourceId, receiver.store.traces().slice(0, liveTraces));
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const updateSoon = (): void => {
