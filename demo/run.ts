@@ -42,10 +42,10 @@ function toolchains(): { python: Toolchain; go: Toolchain } {
   return { python, go };
 }
 
-function prepareWorkspace(options: DemoOptions): string {
-  const workspace = path.join(cacheDir, 'demo', 'workspace');
+function prepareWorkspace(options: DemoOptions, workDir: string): string {
+  const workspace = path.join(workDir, 'workspace');
   rmSync(workspace, { recursive: true, force: true });
-  mkdirSync(path.dirname(workspace), { recursive: true });
+  mkdirSync(workDir, { recursive: true });
   cpSync(path.join(repoRoot, 'demo', 'workspace'), workspace, { recursive: true });
   const settings = {
     'traceStitch.receiver.otlpPort': options.otlpPort,
@@ -97,9 +97,10 @@ async function main(): Promise<void> {
   const { python, go } = toolchains();
   log('Building and packaging Trace Stitch…');
   const vsix = await packageExtension();
-  const workspace = prepareWorkspace(options);
-  const logDir = path.join(cacheDir, 'demo', 'logs');
-  const buildDir = path.join(cacheDir, 'demo', 'bin');
+  const workDir = path.resolve(options.workDir ?? path.join(cacheDir, 'demo'));
+  const workspace = prepareWorkspace(options, workDir);
+  const logDir = path.join(workDir, 'logs');
+  const buildDir = path.join(workDir, 'bin');
   mkdirSync(logDir, { recursive: true });
   mkdirSync(buildDir, { recursive: true });
   const definitions = await meshServices(python, go);
