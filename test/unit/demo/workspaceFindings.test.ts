@@ -20,7 +20,7 @@ describe('demo workspace', () => {
     const found = findings.map((finding) => `${path.relative(demoWorkspace, path.resolve(finding.file))}:${finding.line} ${finding.ruleId}`).sort();
     assert.deepEqual(found, [
       `${path.join('observability', 'otel-collector.yaml')}:29 collector-removed-component`,
-      `${path.join('services', 'orders', 'app.py')}:32 missing-propagation`,
+      `${path.join('services', 'orders', 'app.py')}:33 missing-propagation`,
     ]);
     assert.equal(code, 1);
   });

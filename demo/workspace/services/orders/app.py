@@ -7,7 +7,7 @@ inventory starts a new trace.
 import os
 
 import requests
-from flask import Flask, jsonify
+from flask import Flask, jsonify, request
 
 app = Flask(__name__)
 
@@ -29,7 +29,8 @@ def get_order(order_id):
     order = ORDERS.get(order_id)
     if order is None:
         return jsonify({"error": f"no order {order_id}"}), 404
-    stock = requests.get(f"http://inventory:8080/stock/{order['item']}", timeout=2)
+    warehouse = request.args.get("warehouse", "main")
+    stock = requests.get(f"http://inventory:8080/stock/{order['item']}", params={"warehouse": warehouse}, timeout=2)
     return jsonify({**order, "inStock": stock.ok and stock.json().get("available", 0) >= order["quantity"]})
 
 
