@@ -176,6 +176,9 @@ describe('npm run demo (e2e)', function () {
       await goToCall.click();
       await current.locator('.tabs-container .tab.active', { hasText: 'app.py' }).waitFor({ timeout: 30_000 });
       await current.locator('.statusbar-item', { hasText: /^Ln 33, Col 13/ }).waitFor({ timeout: 30_000 });
+      // Above the call, its CodeLens counts the broken traces it caused.
+      await editor.locator('.codelens-decoration', { hasText: /broken traces? \(orders → inventory\)/ }).first().waitFor({ timeout: 30_000 });
+      await savePicture(current, 'go-to-call.png');
 
       // Apply the quick fix and save: the demo restarts orders, and its traces arrive whole (five spans, not broken).
       await current.keyboard.press('Control+.');
