@@ -160,8 +160,8 @@ describe('Trace viewer, dark theme (e2e)', () => {
     const before = await selectedRow(viewer);
 
     // Hide: another editor in the same group takes the panel's place; VS Code drops the hidden webview's page.
-    await runCommandFromPalette(page, 'View: Open Previous Editor');
-    await page.locator('.tab.active', { hasText: 'Trace Stitch' }).waitFor({ state: 'detached' });
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'README.md' }).click();
+    await page.locator('.tab.active', { hasText: 'README.md' }).waitFor();
     await runCommandFromPalette(page, 'Trace Stitch: Open Trace Viewer');
     await page.locator('.tab.active', { hasText: 'Trace Stitch' }).waitFor();
     viewer = await waitForTimeline(page);

@@ -21,7 +21,7 @@ export async function createPropagationLinter(options: PropagationOptions, root:
     exclude: options.exclude,
     matches: (file) => PropagationEngine.handles(file),
     async lint(file, text) {
-      const analysis = engine.analyze({ path: file, text, options, facts: await facts.factsFor(file) });
+      const analysis = engine.analyze({ path: file, text, options, facts: await facts.factsFor(file), findingsOnly: true });
       return { findings: analysis.findings, notes: analysis.notes };
     },
     dispose: () => {

@@ -50,6 +50,7 @@ export function activatePropagation(host: Host): LinterService {
   host.track(watcher.onDidChange(refreshFacts), watcher.onDidCreate(refreshFacts), watcher.onDidDelete(refreshFacts));
   host.track(
     host.settings.onDidChange(propagationSettingKeys, () => {
+      service.forgetOptions();
       linter.lintOpenDocuments();
     }),
   );

@@ -19,7 +19,7 @@ export class PropagationCodeActions implements vscode.CodeActionProvider {
     const uri = document.uri.scheme === 'file' ? document.uri : vscode.Uri.file(path);
     const text = document.getText();
     const options = this.service.options(document.uri);
-    const { analysis, facts } = await this.service.analyze(uri, text, options);
+    const { analysis, facts } = await this.service.analysisOf(document, uri, options);
     if (token.isCancellationRequested) return [];
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of diagnostics) {

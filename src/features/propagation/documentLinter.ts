@@ -52,6 +52,7 @@ export class DocumentLinter implements vscode.Disposable {
         this.cancel(key);
         this.sessions.get(key)?.dispose();
         this.sessions.delete(key);
+        this.service.forgetDocument(document.uri);
       }),
     );
   }
@@ -101,8 +102,9 @@ export class DocumentLinter implements vscode.Disposable {
         session = new ParseSession();
         this.sessions.set(key, session);
       }
-      const { analysis } = await this.service.analyze(uri, document.getText(), options, session);
+      const { analysis, facts } = await this.service.analyze(uri, document.getText(), options, session);
       if (source.token.isCancellationRequested || document.version !== version) return;
+      this.service.rememberLint(document, analysis, facts);
       await this.service.publish(document.uri, { ...analysis, findings: analysis.findings.map((finding) => ({ ...finding, file: document.uri.fsPath })) });
     } catch (error) {
       this.host.log.error(`Linting ${vscode.workspace.asRelativePath(document.uri)} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -29,6 +29,13 @@ export class LinterService implements vscode.Disposable {
   private engine: Promise<PropagationEngine> | undefined;
   private readonly resolvers = new Map<string, ProjectFactsResolver>();
   private readonly findingsByFile = new Map<string, FileFindings>();
+  /** Options per resource, read from the settings once until they change (a lint runs after every pause in typing). */
+  private readonly optionsByResource = new Map<string, PropagationOptions>();
+  private readonly excludes = new WeakMap<PropagationOptions, GlobSet>();
+  /** What each open document's last lint found, for its version: quick fixes for that version need no new analysis. */
+  private readonly lastLint = new Map<string, { readonly version: number; readonly analysis: FileAnalysis; readonly facts: ProjectFacts }>();
+  /** What each file's diagnostics were last built from, so an edit that changes no finding publishes nothing. */
+  private readonly published = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeFindings = this.changed.event;
   private readonly published = new vscode.EventEmitter<{ readonly uri: vscode.Uri; readonly analysis: FileAnalysis }>();
@@ -43,7 +50,18 @@ export class LinterService implements vscode.Disposable {
   }
 
   options(uri: vscode.Uri): PropagationOptions {
-    return readOptions(this.host, uri);
+    const key = uri.toString();
+    let options = this.optionsByResource.get(key);
+    if (!options) {
+      options = readOptions(this.host, uri);
+      this.optionsByResource.set(key, options);
+    }
+    return options;
+  }
+
+  /** Forgets the options read so far (`traceStitch.propagation.*` changed). */
+  forgetOptions(): void {
+    this.optionsByResource.clear();
   }
 
   private resolverFor(uri: vscode.Uri): ProjectFactsResolver {
@@ -71,18 +89,43 @@ export class LinterService implements vscode.Disposable {
 
   /** Is the file excluded by `traceStitch.propagation.exclude`? */
   isExcluded(uri: vscode.Uri, options: PropagationOptions): boolean {
-    return new GlobSet(options.exclude).matches(vscode.workspace.asRelativePath(uri, false));
+    let globs = this.excludes.get(options);
+    if (!globs) {
+      globs = new GlobSet(options.exclude);
+      this.excludes.set(options, globs);
+    }
+    return globs.matches(vscode.workspace.asRelativePath(uri, false));
   }
 
-  /** Analyses a text as the file `uri` (a document's current text, or a file read by the scan). */
   /** Analyses a text as the file `uri`; an open document passes its parse session to re-parse incrementally. */
   async analyze(uri: vscode.Uri, text: string, options = this.options(uri), session?: ParseSession): Promise<{ analysis: FileAnalysis; facts: ProjectFacts }> {
     const engine = await this.engineReady();
     const facts = await this.facts(uri);
-    return { analysis: engine.analyze({ path: uri.fsPath, text, options, facts, ...(session ? { session } : {}) }), facts };
+    return { analysis: engine.analyze({ path: uri.fsPath, text, options, facts, findingsOnly: true, ...(session ? { session } : {}) }), facts };
+  }
+
+  /** Remembers an open document's lint, for quick fixes asked for the same version. */
+  rememberLint(document: vscode.TextDocument, analysis: FileAnalysis, facts: ProjectFacts): void {
+    this.lastLint.set(document.uri.toString(), { version: document.version, analysis, facts });
+  }
+
+  /** The analysis of a document's current version: the last lint's when it is of that version, a new one otherwise. */
+  async analysisOf(document: vscode.TextDocument, uri: vscode.Uri, options: PropagationOptions): Promise<{ analysis: FileAnalysis; facts: ProjectFacts }> {
+    const last = this.lastLint.get(document.uri.toString());
+    if (last?.version === document.version) return last;
+    return this.analyze(uri, document.getText(), options);
+  }
+
+  forgetDocument(uri: vscode.Uri): void {
+    this.lastLint.delete(uri.toString());
   }
 
   async publish(uri: vscode.Uri, analysis: FileAnalysis): Promise<void> {
+    // Typing inside a function rarely changes what is reported: then the diagnostics, the view and the log stay.
+    const key = uri.toString();
+    const state = JSON.stringify([analysis.findings, analysis.notes]);
+    if (this.published.get(key) === state) return;
+    this.published.set(key, state);
     const service = await this.serviceFolder(uri);
     this.diagnostics.set(uri, analysis.findings.map(toDiagnostic));
     if (analysis.findings.length > 0) this.findingsByFile.set(uri.toString(), { uri, service, findings: analysis.findings });
@@ -93,11 +136,13 @@ export class LinterService implements vscode.Disposable {
   }
 
   clear(uri: vscode.Uri): void {
+    this.published.delete(uri.toString());
     this.diagnostics.delete(uri);
     if (this.findingsByFile.delete(uri.toString())) this.changed.fire();
   }
 
   clearAll(): void {
+    this.published.clear();
     this.diagnostics.clear();
     this.findingsByFile.clear();
     this.changed.fire();

@@ -53,6 +53,25 @@ app.get('/users/:id', async (req, res) => {
 });
 `;
 
+const springController = `package shop;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.*;
+import org.springframework.web.client.RestTemplate;
+
+@RestController
+@RequestMapping("/api/orders")
+public class OrderController {
+    private final RestTemplate restTemplate = new RestTemplate();
+
+    @GetMapping("/{id}")
+    public String get(@PathVariable String id, HttpServletRequest request) {
+        return restTemplate.getForObject("http://orders-db:8080/orders/" + id, String.class);
+    }
+}
+`;
+
 function folder(): string {
   const workspace = vscode.workspace.workspaceFolders?.[0];
   assert.ok(workspace, 'the integration tests need a workspace folder');
@@ -176,6 +195,23 @@ describe('Propagation linter in the editor', function () {
     assert.match(editor.document.getText(), /otelhttp\.Get\(r\.Context\(\), "http:\/\/inventory:8080\/items"\)/);
     assert.match(editor.document.getText(), /"go\.opentelemetry\.io\/contrib\/instrumentation\/net\/http\/otelhttp"/);
     assert.ok(await parsesCleanly(uri, editor.document.getText()));
+  });
+
+  it('Java quick fix sends the RestTemplate call with the forwarded headers, through a helper added to the class', async () => {
+    const uri = write('fix-java/src/main/java/shop/OrderController.java', springController);
+    const editor = await vscode.window.showTextDocument(uri);
+    const [diagnostic] = await waitForDiagnostics(uri, 1);
+    assert.ok(diagnostic);
+    assert.match(diagnostic.message, /`restTemplate\.getForObject\(…\)` in `OrderController\.get`/);
+    const forward = (await codeActions(uri, diagnostic)).find((action) => action.title.startsWith('Forward the trace headers'));
+    assert.ok(forward?.edit);
+    assert.equal(forward.isPreferred, true);
+    assert.ok(await vscode.workspace.applyEdit(forward.edit));
+    await waitForDiagnostics(uri, 0);
+    const text = editor.document.getText();
+    assert.match(text, /return restTemplate\.exchange\("http:\/\/orders-db:8080\/orders\/" \+ id, org\.springframework\.http\.HttpMethod\.GET, new org\.springframework\.http\.HttpEntity<>\(forwardTraceHeaders\(request\)\), String\.class\)\.getBody\(\);/);
+    assert.match(text, /private static org\.springframework\.http\.HttpHeaders forwardTraceHeaders\(HttpServletRequest incoming\) \{/);
+    assert.ok(await parsesCleanly(uri, text));
   });
 
   it('suppresses one line and a whole file with ignore comments', async () => {

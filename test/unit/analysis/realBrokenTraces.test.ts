@@ -46,10 +46,13 @@ describe('Broken-link detection on traces from real instrumented services', func
     assert.ok(found.confidence >= 0.75);
   });
 
-  it('finds the uninstrumented fetch (a SERVER root with no client span) and ties it to orders’ innermost span', () => {
+  it('finds the uninstrumented fetch (a SERVER root with no client span) and ties it to orders’ span open at the time', () => {
     const found = link('server-root-without-client');
     assert.deepEqual([found.fromService, found.toService], ['orders', 'recommendations']);
-    assert.equal(found.from.name, 'handle work');
+    // The innermost, "handle work", ends a fraction of a millisecond after the fetch returns; each process has its own
+    // clock origin, so on a busy machine recommendations' span can end just past it and only orders' SERVER span
+    // ("GET") encloses it.
+    assert.ok(['handle work', 'GET'].includes(found.from.name), `tied to ${found.from.name}`);
     assert.equal(found.client, undefined);
   });
 

@@ -48,7 +48,7 @@ describe('Propagation quick fixes', function () {
       }
     }
     console.log(`      ${checked} fixes checked; forward fixes per language: ${JSON.stringify(Object.fromEntries(forwardedPerLanguage))}`);
-    for (const language of ['python', 'javascript', 'typescript', 'go']) {
+    for (const language of ['python', 'javascript', 'typescript', 'go', 'java']) {
       assert.ok((forwardedPerLanguage.get(language) ?? 0) > 0, `no forward fix was offered for ${language}`);
     }
   });

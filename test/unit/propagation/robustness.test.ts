@@ -91,6 +91,43 @@ describe('Propagation engine robustness', function () {
     }
   });
 
+  it('when only findings are wanted, skips parsing files without any client, and finds exactly the same', async () => {
+    const engine = await sharedEngine();
+    const skipped: string[] = [];
+    const sources = labeledFiles(/\.(py|[cm]?[jt]sx?|go|java)$/);
+    const helpers = [
+      ['/w/models.py', 'from flask import request\n\ndef user_of(request):\n    return request.headers.get("x-user")\n'],
+      ['/w/util.ts', 'export function pick(req: { headers: Record<string, string> }): string {\n  return req.headers.traceparent ?? "";\n}\n'],
+      ['/w/Model.java', 'class Model {\n  String name(HttpServletRequest request) { return request.getHeader("x"); }\n}\n'],
+    ] as const;
+    for (const { file, text } of [...sources.map((source) => ({ file: source.file, text: source.text })), ...helpers.map(([file, text]) => ({ file, text }))]) {
+      const full = engine.analyze({ path: file, text, options: defaultPropagationOptions });
+      const lint = engine.analyze({ path: file, text, options: defaultPropagationOptions, findingsOnly: true });
+      assert.deepEqual(lint.findings, full.findings, file);
+      if (lint.handlers.length === 0 && full.handlers.length > 0) skipped.push(file);
+    }
+    // The files that read the request but call nothing are not parsed (nor is a corpus file of that kind).
+    for (const [file] of helpers) assert.ok(skipped.includes(file), `${file} was parsed`);
+  });
+
+  it('resolves names the same after non-ASCII text, whether binding statements are captured or queried per function', async () => {
+    const engine = await sharedEngine();
+    const handler = `import requests\nfrom flask import Flask, request\napp = Flask(__name__)\nTRACE = ("traceparent", "tracestate")\n\n@app.get("/a")\ndef a():\n    headers = {name: request.headers[name] for name in TRACE if name in request.headers}\n    partial = {"x-request-id": request.headers.get("x-request-id")}\n    requests.get("http://b", headers=headers)\n    requests.get("http://c", headers=partial)\n`;
+    const plain = engine.analyze({ path: '/w/a.py', text: `# orders\n${handler}`, options: defaultPropagationOptions });
+    const accented = engine.analyze({ path: '/w/a.py', text: `# commandes réservées — 注文 🚚\n${handler}`, options: defaultPropagationOptions });
+    const statuses = (analysis: typeof plain): string[] => analysis.calls.map((call) => call.propagation.status);
+    assert.deepEqual(statuses(plain), ['propagates', 'incomplete']);
+    assert.deepEqual(statuses(accented), statuses(plain));
+    // With a parse session (the editor's path), binding statements are queried per function and found from the text.
+    const session = new ParseSession();
+    try {
+      const queried = engine.analyze({ path: '/w/a.py', text: `# commandes réservées — 注文 🚚\n${handler}`, options: defaultPropagationOptions, session });
+      assert.deepEqual(statuses(queried), statuses(plain));
+    } finally {
+      session.dispose();
+    }
+  });
+
   it('reads the configured wrappers as propagating', async () => {
     const engine = await sharedEngine();
     const text = `const app = require('express')();\napp.get('/a', async (req, res) => {\n  await withTraceContext(req, () => fetch('http://x'));\n});\n`;

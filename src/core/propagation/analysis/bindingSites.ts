@@ -1,4 +1,4 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../runtime/syntaxTree';
 import type { BindingSite, CallShape } from './syntax';
 
 type Add = (name: string, site: BindingSite) => void;
@@ -9,11 +9,11 @@ type Add = (name: string, site: BindingSite) => void;
  * (`Inject(ctx, propagation.HeaderCarrier(req.Header))`).
  */
 export function addCallStatement(
-  statement: Node,
+  statement: SyntaxNode,
   shape: CallShape | undefined,
-  rootName: (node: Node) => string | undefined,
+  rootName: (node: SyntaxNode) => string | undefined,
   add: Add,
-  innerArguments: (arg: Node) => readonly Node[] = () => [],
+  innerArguments: (arg: SyntaxNode) => readonly SyntaxNode[] = () => [],
 ): void {
   if (!shape) return;
   const receiver = shape.receiver ? rootName(shape.receiver) : undefined;

@@ -1,6 +1,6 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../runtime/syntaxTree';
 import { headerNamesIn } from '../headers';
-import { chainRoot, namedChildren } from './nodes';
+import { chainRoot } from './nodes';
 import { headerCollectionNames, singleHeaderReads, type RequestRoot, type RootMap } from './roots';
 import type { BindingSite, CallShape, Syntax } from './syntax';
 
@@ -44,7 +44,7 @@ export type Position = 'collection' | 'value';
 export interface Environment {
   readonly roots: RootMap;
   /** Enclosing function nodes, innermost first; the file's root node last. */
-  readonly scopes: readonly Node[];
+  readonly scopes: readonly SyntaxNode[];
   /** Binding sites after this offset are ignored (they run after the call). */
   readonly before: number;
 }
@@ -55,15 +55,20 @@ export interface EvaluationContext {
   readonly traceHeaders: ReadonlySet<string>;
   /** Matches names of functions that propagate (configured wrappers and names such as `forwardHeaders`). */
   isWrapperName(name: string): boolean;
-  bindings(scope: Node): ReadonlyMap<string, readonly BindingSite[]>;
+  /** Where `name` is bound or changed in `scope` itself (parameters first, then statements in document order). */
+  sitesIn(scope: SyntaxNode, name: string): readonly BindingSite[];
   /** Same-file functions with this name. */
-  functionsNamed(name: string): readonly Node[];
+  functionsNamed(name: string): readonly SyntaxNode[];
   /** Roots a function has of its own (its request/headers parameters) plus file-wide ones (Flask's `request`). */
-  rootsOf(fn: Node, inherited: RootMap): RootMap;
+  rootsOf(fn: SyntaxNode, inherited: RootMap): RootMap;
   /** Scopes enclosing `node`, innermost first, ending with the file root. */
-  scopesOf(node: Node): readonly Node[];
+  scopesOf(node: SyntaxNode): readonly SyntaxNode[];
   /** Throws when the file's time budget is spent. */
   checkBudget(): void;
+  /** Runs `read` and returns the names it looked up outside any function. */
+  recordReads<T>(read: () => T): { value: T; names: ReadonlySet<string> };
+  /** Counts names read earlier (by a result being reused) as read now. */
+  replayReads(names: Iterable<string>): void;
 }
 
 /** Name resolutions and helper calls followed in a row. */
@@ -83,13 +88,20 @@ export class Evaluator {
   private nesting = 0;
   /** Helpers being evaluated, outermost first: their bodies are judged on their own, whatever the caller's depth. */
   private readonly helperStack: number[] = [];
-  private readonly helperCache = new Map<string, Evidence>();
+  /** Helpers already followed, with the outside names they read. */
+  private readonly helperCache = new Map<string, { readonly evidence: Evidence; readonly names: ReadonlySet<string> }>();
 
   constructor(private readonly context: EvaluationContext) {}
 
-  evaluate(node: Node, position: Position, env: Environment, depth = 0): Evidence {
+  evaluate(node: SyntaxNode, position: Position, env: Environment): Evidence {
     const evidence = emptyEvidence();
-    if (depth > maxDepth || this.nesting > maxNesting || this.visiting.has(node.id)) return evidence;
+    this.collect(evidence, node, position, env, 0);
+    return evidence;
+  }
+
+  /** Adds what `node` contributes to `evidence` (written in place: most nodes contribute nothing). */
+  private collect(evidence: Evidence, node: SyntaxNode, position: Position, env: Environment, depth: number): void {
+    if (depth > maxDepth || this.nesting > maxNesting || this.visiting.has(node.id)) return;
     this.context.checkBudget();
     this.visiting.add(node.id);
     this.nesting++;
@@ -99,10 +111,9 @@ export class Evaluator {
       this.visiting.delete(node.id);
       this.nesting--;
     }
-    return evidence;
   }
 
-  private evaluateInto(evidence: Evidence, node: Node, position: Position, env: Environment, depth: number): void {
+  private evaluateInto(evidence: Evidence, node: SyntaxNode, position: Position, env: Environment, depth: number): void {
     const { syntax } = this.context;
     const { kinds } = syntax;
     // Reading a node's type crosses into the parser's WASM: read it once and ask only the adapter it concerns.
@@ -135,29 +146,31 @@ export class Evaluator {
     const entries = kinds.entries.has(type) ? syntax.entries(node) : undefined;
     if (entries) {
       for (const pair of entries.pairs) {
-        mergeEvidence(evidence, this.evaluate(pair.key, 'value', env, depth));
-        mergeEvidence(evidence, this.evaluate(pair.value, 'value', env, depth));
+        this.collect(evidence, pair.key, 'value', env, depth);
+        this.collect(evidence, pair.value, 'value', env, depth);
       }
-      for (const spread of entries.spreads) mergeEvidence(evidence, this.evaluate(spread, 'collection', env, depth));
+      for (const spread of entries.spreads) this.collect(evidence, spread, 'collection', env, depth);
       return;
     }
     if (syntax.functionTypes.has(type)) {
       const body = syntax.functionBody(node);
-      if (body) mergeEvidence(evidence, this.evaluate(body, 'value', env, depth));
+      if (body) this.collect(evidence, body, 'value', env, depth);
       return;
     }
+    if (syntax.inertTypes.has(type)) return;
     const childPosition = syntax.passThroughTypes.has(type) ? position : 'value';
-    for (const child of namedChildren(node)) {
+    for (const child of node.namedChildren) {
       const childType = child.type;
+      if (syntax.inertTypes.has(childType)) continue;
       if (syntax.returnTypes.has(childType)) {
-        for (const returned of namedChildren(child)) mergeEvidence(evidence, this.evaluate(returned, 'collection', env, depth));
+        for (const returned of child.namedChildren) this.collect(evidence, returned, 'collection', env, depth);
       } else {
-        mergeEvidence(evidence, this.evaluate(child, childPosition, env, depth));
+        this.collect(evidence, child, childPosition, env, depth);
       }
     }
   }
 
-  private evaluateName(evidence: Evidence, node: Node, name: string, position: Position, env: Environment, depth: number): void {
+  private evaluateName(evidence: Evidence, node: SyntaxNode, name: string, position: Position, env: Environment, depth: number): void {
     const root = env.roots.get(name);
     if (root) {
       this.applyRoot(evidence, root, node, position);
@@ -174,14 +187,14 @@ export class Evaluator {
         continue;
       }
       if (site.kind === 'mutation') {
-        mergeEvidence(evidence, this.evaluateMutation(site.node, name, env, depth + 1));
+        this.collectMutation(evidence, site.node, name, env, depth + 1);
         continue;
       }
-      mergeEvidence(evidence, this.evaluate(site.node, site.kind === 'iteration' ? 'value' : position, env, depth + 1));
+      this.collect(evidence, site.node, site.kind === 'iteration' ? 'value' : position, env, depth + 1);
     }
   }
 
-  private applyRoot(evidence: Evidence, root: RequestRoot, node: Node, position: Position): void {
+  private applyRoot(evidence: Evidence, root: RequestRoot, node: SyntaxNode, position: Position): void {
     evidence.readsRequest = true;
     if (root.kind === 'header-value') {
       if (root.header && this.context.traceHeaders.has(root.header)) evidence.names.add(root.header);
@@ -191,7 +204,7 @@ export class Evaluator {
     if (root.kind === 'request' && position === 'collection') evidence.wholesale = true;
   }
 
-  private evaluateMember(evidence: Evidence, node: Node, position: Position, env: Environment, depth: number): void {
+  private evaluateMember(evidence: Evidence, node: SyntaxNode, position: Position, env: Environment, depth: number): void {
     const { syntax } = this.context;
     // `headers.traceparent = req.headers.traceparent`: a header named as a property.
     const named = syntax.member(node)?.property;
@@ -207,7 +220,7 @@ export class Evaluator {
     }
     if (rootName !== undefined && this.resolve(rootName, env).length > 0 && node.text.length < 200) {
       // A member of a local value (`carrier.headers`, `cfg.headers`): evaluate what the local holds.
-      mergeEvidence(evidence, this.evaluate(root, position, env, depth + 1));
+      this.collect(evidence, root, position, env, depth + 1);
       return;
     }
     if (position === 'collection') evidence.unknown ??= `\`${node.text.slice(0, 60)}\` is defined elsewhere`;
@@ -220,14 +233,14 @@ export class Evaluator {
       return;
     }
     // Reading through the request: `request.headers.get('traceparent')`, `r.Header.Get("b3")`, `req.get('b3')`.
-    if (call.receiver) mergeEvidence(evidence, this.evaluateReceiver(call, env, depth));
+    if (call.receiver) this.collectReceiver(evidence, call, env, depth);
     // Accessors of the whole collection: `request.getHeaderNames()`, `exchange.getRequest().getHeaders()`.
     if (call.receiver && call.args.length === 0 && headerCollectionNames.has(call.name) && this.isRootedAtRequest(call.receiver, env)) {
       if (this.isWholeCollectionUse(call.node)) evidence.wholesale = true;
     }
-    for (const arg of call.args) mergeEvidence(evidence, this.evaluate(arg, 'value', env, depth));
-    for (const arg of call.named.values()) mergeEvidence(evidence, this.evaluate(arg, 'value', env, depth));
-    for (const arg of call.spreads) mergeEvidence(evidence, this.evaluate(arg, 'value', env, depth));
+    for (const arg of call.args) this.collect(evidence, arg, 'value', env, depth);
+    for (const arg of call.named.values()) this.collect(evidence, arg, 'value', env, depth);
+    for (const arg of call.spreads) this.collect(evidence, arg, 'value', env, depth);
     for (const [keyword] of call.named) {
       for (const header of headerNamesIn(keyword.replace(/_/g, '-'), this.context.traceHeaders)) evidence.names.add(header);
     }
@@ -252,47 +265,45 @@ export class Evaluator {
     for (const arg of copied) {
       if (this.context.syntax.stringValue(arg) !== undefined) continue;
       any = true;
-      mergeEvidence(evidence, this.evaluate(arg, 'collection', env, depth));
+      this.collect(evidence, arg, 'collection', env, depth);
     }
     if (!any && call.named.size === 0 && !emptyCollection.test(call.name) && !/new_expression|object_creation/.test(call.node.type)) {
       evidence.unknown ??= `\`${calleeText.slice(0, 60)}(…)\` is defined elsewhere`;
     }
   }
 
-  private evaluateReceiver(call: CallShape, env: Environment, depth: number): Evidence {
+  private collectReceiver(evidence: Evidence, call: CallShape, env: Environment, depth: number): void {
     const { syntax } = this.context;
     const receiver = call.receiver;
-    if (!receiver) return emptyEvidence();
-    const evidence = this.evaluate(receiver, 'value', env, depth);
+    if (!receiver) return;
+    this.collect(evidence, receiver, 'value', env, depth);
     // `request.headers.get("traceparent")` reads one header; `request.getHeader("b3")`, `c.GetHeader("b3")` too.
     if (singleHeaderReads.has(call.name)) {
       const first = call.args[0];
       const literal = first === undefined ? undefined : syntax.stringValue(first);
       if (literal !== undefined) for (const header of headerNamesIn(literal, this.context.traceHeaders)) evidence.names.add(header);
     }
-    return evidence;
   }
 
   /** A statement that changes `name` (`h.update(x)`, `h[k] = v`, `inject(h)`, `copy_headers(request, h)`). */
-  private evaluateMutation(statement: Node, name: string, env: Environment, depth: number): Evidence {
+  private collectMutation(evidence: Evidence, statement: SyntaxNode, name: string, env: Environment, depth: number): void {
     const { syntax } = this.context;
-    const evidence = this.evaluate(statement, 'value', env, depth + 1);
-    const visitCalls = (node: Node): void => {
+    this.collect(evidence, statement, 'value', env, depth + 1);
+    const visitCalls = (node: SyntaxNode): void => {
       const call = syntax.call(node);
       if (call) {
         const receiverRoot = call.receiver ? chainRoot(call.receiver, (n) => syntax.member(n)?.object) : undefined;
         const onName = receiverRoot !== undefined && syntax.identifierName(receiverRoot) === name;
         if (onName && bulkMethods.has(call.name) && call.args.length === 1) {
-          for (const arg of call.args) mergeEvidence(evidence, this.evaluate(arg, 'collection', env, depth + 1));
+          for (const arg of call.args) this.collect(evidence, arg, 'collection', env, depth + 1);
         }
       }
-      for (const child of namedChildren(node)) if (!syntax.functionTypes.has(child.type)) visitCalls(child);
+      for (const child of node.namedChildren) if (!syntax.functionTypes.has(child.type)) visitCalls(child);
     };
     visitCalls(statement);
-    return evidence;
   }
 
-  private sameFileHelpers(call: CallShape): readonly Node[] {
+  private sameFileHelpers(call: CallShape): readonly SyntaxNode[] {
     const { syntax } = this.context;
     const receiverName = call.receiver ? syntax.identifierName(call.receiver) : undefined;
     // Plain calls, and methods on self/this/the receiver of a Go method: functions of this file with that name.
@@ -301,7 +312,7 @@ export class Evaluator {
   }
 
   /** Follows a same-file helper: its parameters given the incoming request become request roots inside it. */
-  private evaluateHelper(helper: Node, call: CallShape, env: Environment): Evidence {
+  private evaluateHelper(helper: SyntaxNode, call: CallShape, env: Environment): Evidence {
     const { syntax } = this.context;
     const parameters = syntax.parameters(helper).filter((parameter) => !/^(self|this|cls)$/.test(parameter.name));
     const passed = new Map<string, RequestRoot>();
@@ -315,31 +326,38 @@ export class Evaluator {
       const root = this.rootOfArgument(arg, env);
       if (root) passed.set(keyword, root);
     }
-    const key = `${helper.id}:${[...passed].map(([name, root]) => `${name}=${root.kind}`).join(',')}`;
+    // The helpers being followed are part of the key: how deep the nesting limit lets this one look depends on them,
+    // and with them its evidence never depends on which caller asked first.
+    const key = `${helper.id}:${[...passed].map(([name, root]) => `${name}=${root.kind}`).join(',')}:${this.helperStack.join('/')}`;
     const cached = this.helperCache.get(key);
-    if (cached) return cached;
-    if (this.helperStack.includes(helper.id) || this.helperStack.length >= maxHelperNesting) return emptyEvidence();
-    const roots = new Map([...this.context.rootsOf(helper, new Map()), ...passed]);
-    const body = syntax.functionBody(helper);
-    const helperEnv: Environment = { roots, scopes: this.context.scopesOf(body ?? helper), before: Number.MAX_SAFE_INTEGER };
-    this.helperStack.push(helper.id);
-    let evidence: Evidence;
-    try {
-      evidence = body ? this.evaluate(body, 'value', helperEnv, 0) : emptyEvidence();
-    } finally {
-      this.helperStack.pop();
+    if (cached) {
+      this.context.replayReads(cached.names);
+      return cached.evidence;
     }
+    if (this.helperStack.includes(helper.id) || this.helperStack.length >= maxHelperNesting) return emptyEvidence();
+    const { value: evidence, names } = this.context.recordReads(() => this.evaluateHelperBody(helper, passed));
     // A helper's own parameters are not "defined elsewhere" for the caller: only what it returns could be.
-    const name = syntax.functionName(helper) ?? call.name;
-    evidence.helpers.add(name);
-    this.helperCache.set(key, evidence);
+    evidence.helpers.add(syntax.functionName(helper) ?? call.name);
+    this.helperCache.set(key, { evidence, names });
     return evidence;
   }
 
+  private evaluateHelperBody(helper: SyntaxNode, passed: ReadonlyMap<string, RequestRoot>): Evidence {
+    const roots = new Map([...this.context.rootsOf(helper, new Map()), ...passed]);
+    const body = this.context.syntax.functionBody(helper);
+    const helperEnv: Environment = { roots, scopes: this.context.scopesOf(body ?? helper), before: Number.MAX_SAFE_INTEGER };
+    this.helperStack.push(helper.id);
+    try {
+      return body ? this.evaluate(body, 'value', helperEnv) : emptyEvidence();
+    } finally {
+      this.helperStack.pop();
+    }
+  }
+
   /** The request root an argument hands over whole: `request`, `request.headers`, `r.Context()`, `c.Request.Header`. */
-  private rootOfArgument(arg: Node, env: Environment): RequestRoot | undefined {
+  private rootOfArgument(arg: SyntaxNode, env: Environment): RequestRoot | undefined {
     const { syntax } = this.context;
-    const rootNameOf = (node: Node): string | undefined =>
+    const rootNameOf = (node: SyntaxNode): string | undefined =>
       syntax.identifierName(chainRoot(node, (n) => syntax.member(n)?.object ?? syntax.call(n)?.receiver));
     const name = syntax.identifierName(arg);
     if (name !== undefined) return env.roots.get(name);
@@ -364,14 +382,14 @@ export class Evaluator {
     return undefined;
   }
 
-  private isRootedAtRequest(node: Node, env: Environment): boolean {
+  private isRootedAtRequest(node: SyntaxNode, env: Environment): boolean {
     const { syntax } = this.context;
     const name = syntax.identifierName(chainRoot(node, (n) => syntax.member(n)?.object ?? syntax.call(n)?.receiver));
     return name !== undefined && env.roots.has(name);
   }
 
   /** Is this reference to the incoming headers used whole (copied, iterated, passed on) rather than read per key? */
-  private isWholeCollectionUse(node: Node): boolean {
+  private isWholeCollectionUse(node: SyntaxNode): boolean {
     const { syntax } = this.context;
     const parent = node.parent;
     if (!parent) return true;
@@ -391,26 +409,23 @@ export class Evaluator {
   }
 
   private resolve(name: string, env: Environment): BindingSite[] {
-    return resolveSites(name, env.scopes, env.before, (scope) => this.context.bindings(scope));
+    return resolveSites(env.scopes, env.before, (scope) => this.context.sitesIn(scope, name));
   }
 }
 
 /**
- * The sites that give `name` its value, innermost scope first. A scope where the name is only changed (passed to a
- * call, `name.update(…)`) does not define it, so the search goes on outwards and keeps those changes.
+ * The sites that give a name its value (`sitesIn` each scope), innermost scope first. A scope where the name is only
+ * changed (passed to a call, `name.update(…)`) does not define it, so the search goes on outwards and keeps those changes.
  */
 export function resolveSites(
-  name: string,
-  scopes: readonly Node[],
+  scopes: readonly SyntaxNode[],
   before: number,
-  bindings: (scope: Node) => ReadonlyMap<string, readonly BindingSite[]>,
+  sitesIn: (scope: SyntaxNode) => readonly BindingSite[],
 ): BindingSite[] {
   const result: BindingSite[] = [];
   for (const scope of scopes) {
-    const sites = bindings(scope).get(name);
-    if (!sites) continue;
     let defined = false;
-    for (const site of sites) {
+    for (const site of sitesIn(scope)) {
       if (site.node.startIndex >= before && site.kind !== 'parameter') continue;
       result.push(site);
       if (site.kind !== 'mutation') defined = true;

@@ -1,4 +1,4 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../runtime/syntaxTree';
 import type { HandlerFramework, InboundHandler, PropagationLanguage } from '../model';
 import type { FileContext } from './fileContext';
 import type { HandlerScope } from './language';
@@ -12,11 +12,11 @@ export interface RouteInfo {
 }
 
 interface Entry {
-  fn?: Node;
-  node: Node;
+  fn?: SyntaxNode;
+  node: SyntaxNode;
   framework: HandlerFramework;
   name: string;
-  nameNode?: Node;
+  nameNode?: SyntaxNode;
   methods: string[];
   route?: string;
   declaration: 'function' | 'registration';
@@ -35,11 +35,11 @@ export class HandlerRegistry {
     private readonly language: PropagationLanguage,
   ) {}
 
-  has(fn: Node): boolean {
+  has(fn: SyntaxNode): boolean {
     return this.byFunction.has(fn.id);
   }
 
-  addFunction(fn: Node, framework: HandlerFramework, info: RouteInfo = {}): void {
+  addFunction(fn: SyntaxNode, framework: HandlerFramework, info: RouteInfo = {}): void {
     const existing = this.byFunction.get(fn.id);
     if (existing) {
       if (existing.framework === 'request-receiver' || (framework !== 'request-receiver' && !existing.route)) existing.framework = framework;
@@ -62,7 +62,7 @@ export class HandlerRegistry {
   }
 
   /** A route registration; attached to the function when it is defined in this file. */
-  addRegistration(node: Node, framework: HandlerFramework, target: Node | undefined, info: RouteInfo): void {
+  addRegistration(node: SyntaxNode, framework: HandlerFramework, target: SyntaxNode | undefined, info: RouteInfo): void {
     const targetName = target?.text ?? '<handler>';
     const local = target ? this.localFunction(target) : undefined;
     if (local) {
@@ -79,14 +79,14 @@ export class HandlerRegistry {
     this.registrations.push({ node, framework, name: targetName, methods: [...(info.methods ?? [])], route: info.route, declaration: 'registration' });
   }
 
-  private localFunction(target: Node): Node | undefined {
+  private localFunction(target: SyntaxNode): SyntaxNode | undefined {
     const name = this.file.syntax.identifierName(target);
     if (name === undefined) return undefined;
     return this.file.functionsNamed(name)[0];
   }
 
   /** Functions that receive the incoming request (or its headers/context) and are no handler yet. */
-  addReceivers(functions: readonly Node[], framework: HandlerFramework = 'request-receiver'): void {
+  addReceivers(functions: readonly SyntaxNode[], framework: HandlerFramework = 'request-receiver'): void {
     for (const fn of functions) {
       if (this.byFunction.has(fn.id)) continue;
       if (this.file.parameterRootsOf(fn).size > 0) this.addFunction(fn, framework);

@@ -1,7 +1,7 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../runtime/syntaxTree';
 import type { UrlExpression } from '../model';
 import type { FileContext } from './fileContext';
-import { field, namedChildren, spanOf } from './nodes';
+import { field, spanOf } from './nodes';
 
 const formatCalls = new Set(['Sprintf', 'format', 'formatted', 'String.format']);
 
@@ -9,7 +9,7 @@ const formatCalls = new Set(['Sprintf', 'format', 'formatted', 'String.format'])
  * The URL argument of an outbound call as plain data: its text, its value when it is a literal (or a constant of the
  * file), and a `*` pattern when it is a template or concatenation with literal parts (`http://reviews:9080/reviews/*`).
  */
-export function describeUrl(node: Node, file: FileContext): UrlExpression {
+export function describeUrl(node: SyntaxNode, file: FileContext): UrlExpression {
   const value = constantValue(node, file, 0);
   const pieces = value === undefined ? templatePieces(node, file, 0) : undefined;
   const pattern = pieces?.some((piece) => piece !== '*') ? pieces.join('').replace(/\*+/g, '*') : undefined;
@@ -22,7 +22,7 @@ export function describeUrl(node: Node, file: FileContext): UrlExpression {
 }
 
 /** A literal, or a name bound once in the file to a literal. */
-function constantValue(node: Node, file: FileContext, depth: number): string | undefined {
+function constantValue(node: SyntaxNode, file: FileContext, depth: number): string | undefined {
   const literal = file.syntax.stringValue(node);
   if (literal !== undefined) return literal;
   const name = file.syntax.identifierName(node);
@@ -32,14 +32,14 @@ function constantValue(node: Node, file: FileContext, depth: number): string | u
   return only?.kind === 'value' ? constantValue(only.node, file, depth + 1) : undefined;
 }
 
-function templatePieces(node: Node, file: FileContext, depth: number): string[] {
+function templatePieces(node: SyntaxNode, file: FileContext, depth: number): string[] {
   if (depth > 6) return ['*'];
   const constant = constantValue(node, file, 0);
   if (constant !== undefined) return [constant];
   switch (node.type) {
     case 'string': // Python f-string
     case 'template_string': // JavaScript template literal
-      return namedChildren(node).flatMap((child) => {
+      return node.namedChildren.flatMap((child) => {
         if (child.type === 'string_content' || child.type === 'string_fragment') return [child.text];
         if (child.type === 'interpolation' || child.type === 'template_substitution') return ['*'];
         return [];
@@ -71,7 +71,7 @@ function templatePieces(node: Node, file: FileContext, depth: number): string[] 
   }
 }
 
-function formatPieces(template: Node, file: FileContext): string[] {
+function formatPieces(template: SyntaxNode, file: FileContext): string[] {
   const value = constantValue(template, file, 0);
   if (value === undefined) return ['*'];
   return [value.replace(/%[-+ #0]*\d*(\.\d+)?[a-zA-Z]|\{[^}]*\}/g, '*')];

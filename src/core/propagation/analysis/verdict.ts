@@ -1,4 +1,4 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../runtime/syntaxTree';
 import { isCompleteSet } from '../headers';
 import type { PropagationVerdict } from '../model';
 import type { ProjectFacts } from '../project/facts';
@@ -15,7 +15,7 @@ export interface InboundContext {
 }
 
 /** Finds the innermost enclosing inbound scope of `node`, with the roots of every enclosing one (closures see outer parameters). */
-export function inboundContextOf(node: Node, file: FileContext, scopesByFunction: ReadonlyMap<number, HandlerScope>): InboundContext | undefined {
+export function inboundContextOf(node: SyntaxNode, file: FileContext, scopesByFunction: ReadonlyMap<number, HandlerScope>): InboundContext | undefined {
   const enclosing = file.enclosingFunctions(node);
   let innermost: HandlerScope | undefined;
   const roots = new Map<string, RequestRoot>(file.globalRoots);

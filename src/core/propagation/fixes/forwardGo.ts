@@ -1,4 +1,4 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../runtime/syntaxTree';
 import type { Syntax } from '../analysis/syntax';
 import type { InboundHandler } from '../model';
 import type { FixProposal, TextEdit } from './model';
@@ -45,13 +45,13 @@ const getHelper = [
 ].join('\n');
 
 /** Adds the otelhttp import to the import block (or after the package clause). */
-function importEdit(root: Node, text: string): TextEdit | undefined {
+function importEdit(root: SyntaxNode, text: string): TextEdit | undefined {
   if (text.includes(`"${otelhttpImport}"`)) return undefined;
-  const declaration = root.namedChildren.find((child) => child?.type === 'import_declaration') ?? undefined;
-  const list = declaration?.namedChildren.find((child) => child?.type === 'import_spec_list') ?? undefined;
+  const declaration = root.namedChildren.find((child) => child.type === 'import_declaration');
+  const list = declaration?.namedChildren.find((child) => child.type === 'import_spec_list');
   if (list) return { startOffset: list.endIndex - 1, endOffset: list.endIndex - 1, newText: `\t"${otelhttpImport}"\n` };
   if (declaration) return { startOffset: declaration.endIndex, endOffset: declaration.endIndex, newText: `\nimport "${otelhttpImport}"` };
-  const packageClause = root.namedChildren.find((child) => child?.type === 'package_clause') ?? undefined;
+  const packageClause = root.namedChildren.find((child) => child.type === 'package_clause');
   const at = packageClause?.endIndex ?? 0;
   return { startOffset: at, endOffset: at, newText: `\n\nimport "${otelhttpImport}"` };
 }
@@ -61,9 +61,9 @@ function importEdit(root: Node, text: string): TextEdit | undefined {
  * trace headers onto the request with a helper (and route `http.Get` through a helper that does).
  */
 export function forwardGo(
-  root: Node,
+  root: SyntaxNode,
   syntax: Syntax,
-  callNode: Node,
+  callNode: SyntaxNode,
   incoming: { request?: string; context?: string },
   headers: readonly string[],
   text: string,

@@ -1,4 +1,4 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../runtime/syntaxTree';
 import type { Syntax } from '../analysis/syntax';
 import type { InboundHandler, OutboundCall } from '../model';
 import type { FixProposal, TextEdit } from './model';
@@ -35,7 +35,7 @@ function helperSource(headers: readonly string[], typed: boolean): string {
 }
 
 /** The object-literal options argument at `index`, edited to carry the helper's headers. */
-function optionsEdit(args: readonly Node[], index: number, syntax: Syntax, helperCall: string, insertAt: number, needsUndefinedBefore: boolean): TextEdit | undefined {
+function optionsEdit(args: readonly SyntaxNode[], index: number, syntax: Syntax, helperCall: string, insertAt: number, needsUndefinedBefore: boolean): TextEdit | undefined {
   const options = args[index];
   if (!options) {
     const filler = needsUndefinedBefore && args.length === index - 1 ? ', undefined' : '';
@@ -59,7 +59,7 @@ function optionsEdit(args: readonly Node[], index: number, syntax: Syntax, helpe
 }
 
 /** Inserts the helper once (after the imports) and passes its headers on the call, merged with headers already given. */
-export function forwardJavaScript(root: Node, syntax: Syntax, callNode: Node, call: OutboundCall, incoming: string, headers: readonly string[], text: string, typed: boolean): FixProposal | undefined {
+export function forwardJavaScript(root: SyntaxNode, syntax: Syntax, callNode: SyntaxNode, call: OutboundCall, incoming: string, headers: readonly string[], text: string, typed: boolean): FixProposal | undefined {
   const shape = syntax.call(callNode);
   const argumentList = callNode.childForFieldName('arguments');
   if (!shape || !argumentList) return undefined;
@@ -89,7 +89,7 @@ export function forwardJavaScript(root: Node, syntax: Syntax, callNode: Node, ca
   const edits: TextEdit[] = [edit];
   if (!text.includes('function forwardTraceHeaders(')) {
     const imports = root.namedChildren.filter(
-      (child): child is Node => child !== null && (child.type === 'import_statement' || (/^(lexical|variable)_declaration$/.test(child.type) && /\brequire\s*\(/.test(child.text))),
+      (child) => child.type === 'import_statement' || (/^(lexical|variable)_declaration$/.test(child.type) && /\brequire\s*\(/.test(child.text)),
     );
     const after = imports.at(-1)?.endIndex ?? 0;
     const helper = helperSource(headers, typed);

@@ -1,4 +1,4 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../runtime/syntaxTree';
 import type { Syntax } from '../analysis/syntax';
 import type { InboundHandler, OutboundCall } from '../model';
 import type { FixProposal, TextEdit } from './model';
@@ -28,7 +28,7 @@ function helperSource(headers: readonly string[]): string {
 }
 
 /** Inserts the helper once (after the imports) and passes it as `headers=`, merged with headers already given. */
-export function forwardPython(root: Node, syntax: Syntax, callNode: Node, call: OutboundCall, incoming: string, headers: readonly string[], text: string): FixProposal | undefined {
+export function forwardPython(root: SyntaxNode, syntax: Syntax, callNode: SyntaxNode, call: OutboundCall, incoming: string, headers: readonly string[], text: string): FixProposal | undefined {
   if (call.library === 'urllib') return undefined;
   const shape = syntax.call(callNode);
   const argumentList = callNode.childForFieldName('arguments');
@@ -45,7 +45,7 @@ export function forwardPython(root: Node, syntax: Syntax, callNode: Node, call: 
     edits.push({ startOffset: close, endOffset: close, newText: `${hasArguments && !trailingComma ? ', ' : ''}headers=${helperCall}` });
   }
   if (!new RegExp(`^def ${pythonHelperName}\\(`, 'm').test(text)) {
-    const imports = root.namedChildren.filter((child): child is Node => child !== null && /^(import_statement|import_from_statement|future_import_statement)$/.test(child.type));
+    const imports = root.namedChildren.filter((child) => /^(import_statement|import_from_statement|future_import_statement)$/.test(child.type));
     const after = imports.at(-1)?.endIndex ?? 0;
     edits.push({ startOffset: after, endOffset: after, newText: after === 0 ? `${helperSource(headers).trimStart()}\n\n` : helperSource(headers) });
   }

@@ -1,10 +1,11 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../runtime/syntaxTree';
 import type { Finding } from '../../findings/finding';
 import type { PropagationEngine } from '../engine';
 import type { FileAnalysis } from '../model';
 import type { PropagationOptions } from '../options';
 import type { ProjectFacts } from '../project/facts';
 import { forwardGo, goIncoming } from './forwardGo';
+import { forwardJava, javaIncoming } from './forwardJava';
 import { forwardJavaScript, javascriptIncomingHeaders } from './forwardJavaScript';
 import { forwardPython, pythonIncomingHeaders } from './forwardPython';
 import type { FixProposal } from './model';
@@ -19,8 +20,8 @@ export interface FixInput {
 }
 
 /** The node that spans exactly `[start, end)`. */
-function nodeAt(root: Node, start: number, end: number): Node | undefined {
-  for (let node: Node | null = root.descendantForIndex(start, end); node; node = node.parent) {
+function nodeAt(root: SyntaxNode, start: number, end: number): SyntaxNode | undefined {
+  for (let node: SyntaxNode | null = root.descendantForIndex(start, end); node; node = node.parent) {
     if (node.startIndex === start && node.endIndex === end) return node;
     if (node.startIndex < start || node.endIndex > end) return undefined;
   }
@@ -53,8 +54,10 @@ export function proposeFixes(engine: PropagationEngine, input: FixInput, finding
       }
       case 'go':
         return forwardGo(root, syntax, node, goIncoming(handler), headers, input.text, input.facts.goOtelhttp);
-      case 'java':
-        return undefined;
+      case 'java': {
+        const incoming = javaIncoming(handler, root, input.text);
+        return incoming === undefined ? undefined : forwardJava(syntax, node, call, incoming, headers, input.text);
+      }
     }
   });
   return forward ? [forward, ...fixes] : fixes;

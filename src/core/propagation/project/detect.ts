@@ -83,6 +83,7 @@ const maxSourceFiles = 400;
 export class ProjectFactsResolver {
   private readonly folderEvidence = new Map<string, Promise<{ evidence: Evidence[]; goOtelhttp: boolean; springTracing?: string; marker: boolean }>>();
   private readonly serviceSources = new Map<string, Promise<Evidence[]>>();
+  private readonly factsByFile = new Map<string, Promise<ProjectFacts>>();
 
   constructor(
     private readonly reader: ProjectReader,
@@ -93,6 +94,7 @@ export class ProjectFactsResolver {
   invalidate(): void {
     this.folderEvidence.clear();
     this.serviceSources.clear();
+    this.factsByFile.clear();
   }
 
   /** The folders from the file's folder up to the root, nearest first. */
@@ -169,7 +171,19 @@ export class ProjectFactsResolver {
     return cached;
   }
 
-  async factsFor(file: string): Promise<ProjectFacts> {
+  /** The facts for a file, worked out once per file (an open document asks after every edit). */
+  factsFor(file: string): Promise<ProjectFacts> {
+    let facts = this.factsByFile.get(file);
+    if (!facts) {
+      facts = this.readFacts(file);
+      this.factsByFile.set(file, facts);
+      // A failed read is tried again next time.
+      facts.catch(() => this.factsByFile.delete(file));
+    }
+    return facts;
+  }
+
+  private async readFacts(file: string): Promise<ProjectFacts> {
     const service = await this.serviceFolder(file);
     const autoInstrumented = new Map<OutboundLibrary, string>();
     let goOtelhttp = false;

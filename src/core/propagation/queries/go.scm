@@ -11,7 +11,3 @@
 
 ; Struct fields of type *http.Client, so `s.client.Do(req)` is known to be an HTTP call
 (field_declaration name: (field_identifier) @client.field type: (_) @client.type)
-
-; Statements that bind or change names: the engine resolves variables through them
-[(short_var_declaration) (assignment_statement) (var_spec) (const_spec) (range_clause)] @binding
-(expression_statement (call_expression)) @binding

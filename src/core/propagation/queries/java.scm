@@ -13,7 +13,3 @@
 
 ; Calls: client methods, request builders and chains
 (method_invocation name: (identifier) @call.callee) @call
-
-; Statements that bind or change names: the engine resolves variables through them
-[(variable_declarator) (assignment_expression) (enhanced_for_statement)] @binding
-(expression_statement (method_invocation)) @binding

@@ -29,7 +29,3 @@
 [(function_declaration) (function_expression) (arrow_function) (method_definition) (generator_function_declaration)] @function
 (call_expression function: (_) @call.callee) @call
 (new_expression constructor: (_) @call.callee) @call
-
-; Statements that bind or change names: the engine resolves variables through them
-[(variable_declarator) (assignment_expression) (augmented_assignment_expression) (for_in_statement)] @binding
-(expression_statement [(call_expression) (await_expression (call_expression))]) @binding

@@ -24,7 +24,3 @@
 
 ; Calls: outbound clients, client factories and route registrations (path(), add_url_rule(), add_get()…)
 (call function: [(identifier) (attribute)] @call.callee) @call
-
-; Statements that bind or change names: the engine resolves variables through them
-[(assignment) (augmented_assignment) (named_expression) (for_statement) (for_in_clause) (as_pattern)] @binding
-(expression_statement (call)) @binding

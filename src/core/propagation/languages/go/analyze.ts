@@ -1,6 +1,6 @@
-import type { Node, QueryMatch } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../../runtime/syntaxTree';
 import type { FileContext } from '../../analysis/fileContext';
-import { callsNamed, captureOf, nodesOf } from '../../analysis/captures';
+import { callsNamed, captureOf, nodesOf, type Match } from '../../analysis/captures';
 import { HandlerRegistry } from '../../analysis/handlerRegistry';
 import type { HeaderPart, LanguageAnalysis, OutboundCandidate } from '../../analysis/language';
 import type { HandlerFramework } from '../../model';
@@ -20,7 +20,7 @@ const packageFunctions = new Set(['Get', 'Head', 'Post', 'PostForm']);
 const goCallNames = /^(Get|Head|Post|PostForm|Do|HandleFunc|Handle|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|Any|Put|Patch|Delete|Options|Method|MethodFunc)$/;
 
 /** Local names of the imported packages: `http` for net/http, `otelhttp` (or its alias). */
-export function readGoImports(matches: readonly QueryMatch[]): Map<string, string> {
+export function readGoImports(matches: readonly Match[]): Map<string, string> {
   const byPath = new Map<string, string>();
   for (const match of matches) {
     const path = captureOf(match, 'import.path');
@@ -33,7 +33,7 @@ export function readGoImports(matches: readonly QueryMatch[]): Map<string, strin
 }
 
 /** The Go part of the engine: net/http, gorilla/mux, chi, gin and echo handlers; net/http and otelhttp calls. */
-export function analyzeGo(file: FileContext, matches: readonly QueryMatch[]): LanguageAnalysis {
+export function analyzeGo(file: FileContext, matches: readonly Match[]): LanguageAnalysis {
   const imports = readGoImports(matches);
   const http = imports.get(netHttpPath) ?? 'http';
   const otelhttp = imports.get(otelhttpPath) ?? 'otelhttp';
@@ -49,6 +49,7 @@ export function analyzeGo(file: FileContext, matches: readonly QueryMatch[]): La
   }
   for (const call of calls) readRegistration(call, framework, registry, file);
   for (const fn of functions) {
+    if (!file.mayReceiveRequest(fn)) continue;
     const roots = file.parameterRootsOf(fn);
     const types = syntax.parameters(fn).map((parameter) => parameter.type ?? '');
     if (types.some((type) => /\*\s*gin\.Context$/.test(type))) registry.addFunction(fn, 'gin');
@@ -71,7 +72,7 @@ export function analyzeGo(file: FileContext, matches: readonly QueryMatch[]): La
  * Functions that take a `context.Context` are inbound scopes only when a handler (or another such function) of
  * this file calls them: a context alone does not say it came from a request.
  */
-function addContextReceivers(functions: readonly Node[], callees: readonly Node[], registry: HandlerRegistry, file: FileContext): void {
+function addContextReceivers(functions: readonly SyntaxNode[], callees: readonly SyntaxNode[], registry: HandlerRegistry, file: FileContext): void {
   const candidates = functions.filter((fn) => !registry.has(fn) && [...file.parameterRootsOf(fn).values()].some((root) => root.kind === 'context'));
   if (candidates.length === 0) return;
   const calls = callees.map((callee) => ({ at: callee.startIndex, name: callee.text.slice(callee.text.lastIndexOf('.') + 1) }));
@@ -90,7 +91,7 @@ function addContextReceivers(functions: readonly Node[], callees: readonly Node[
   }
 }
 
-function readRegistration(call: Node, framework: HandlerFramework, registry: HandlerRegistry, file: FileContext): void {
+function readRegistration(call: SyntaxNode, framework: HandlerFramework, registry: HandlerRegistry, file: FileContext): void {
   const shape = syntax.call(call);
   if (!shape?.receiver || !registrationMethods.test(shape.name)) return;
   const methodFirst = shape.name === 'Method' || shape.name === 'MethodFunc';
@@ -119,7 +120,7 @@ function readRegistration(call: Node, framework: HandlerFramework, registry: Han
 }
 
 /** `http.HandlerFunc(h)` → `h`. */
-function unwrapHandler(node: Node | undefined): Node | undefined {
+function unwrapHandler(node: SyntaxNode | undefined): SyntaxNode | undefined {
   const shape = node ? syntax.call(node) : undefined;
   if (shape && shape.callee.text.endsWith("HandlerFunc") && shape.args[0]) return shape.args[0];
   return node;
@@ -133,7 +134,7 @@ interface GoNames {
   readonly defaultInstrumented: boolean;
 }
 
-function toCandidate(call: Node, names: GoNames, file: FileContext): OutboundCandidate | undefined {
+function toCandidate(call: SyntaxNode, names: GoNames, file: FileContext): OutboundCandidate | undefined {
   const shape = syntax.call(call);
   if (!shape?.receiver) return undefined;
   const receiver = shape.receiver.text;
@@ -180,7 +181,7 @@ function toCandidate(call: Node, names: GoNames, file: FileContext): OutboundCan
 }
 
 /** How the client a call is made on was built, when the file says: plain net/http, otelhttp, or unknown (elsewhere). */
-function clientKind(receiver: Node, names: GoNames, file: FileContext): 'plain' | 'instrumented' | 'unknown' | undefined {
+function clientKind(receiver: SyntaxNode, names: GoNames, file: FileContext): 'plain' | 'instrumented' | 'unknown' | undefined {
   const text = receiver.text;
   if (text === `${names.otelhttp}.DefaultClient` || text.includes(`${names.otelhttp}.NewTransport`)) return 'instrumented';
   if (text === `${names.http}.DefaultClient`) return names.defaultInstrumented ? 'instrumented' : 'plain';
@@ -200,15 +201,15 @@ function clientKind(receiver: Node, names: GoNames, file: FileContext): 'plain' 
 
 interface BuiltRequest {
   readonly method?: string;
-  readonly url?: Node;
-  readonly context?: Node;
+  readonly url?: SyntaxNode;
+  readonly context?: SyntaxNode;
   readonly parts: HeaderPart[];
 }
 
 /** `req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)` and what is done to `req` before it is sent. */
-function requestOf(arg: Node, call: Node, names: GoNames, file: FileContext): BuiltRequest | undefined {
+function requestOf(arg: SyntaxNode, call: SyntaxNode, names: GoNames, file: FileContext): BuiltRequest | undefined {
   let requestNode = arg;
-  let context: Node | undefined;
+  let context: SyntaxNode | undefined;
   const withContext = syntax.call(arg);
   if (withContext?.name === 'WithContext' && withContext.receiver) {
     context = withContext.args[0];
@@ -217,7 +218,7 @@ function requestOf(arg: Node, call: Node, names: GoNames, file: FileContext): Bu
   const name = syntax.identifierName(requestNode);
   if (name === undefined) return undefined;
   const parts: HeaderPart[] = [];
-  let built: { method?: string; url?: Node } | undefined;
+  let built: { method?: string; url?: SyntaxNode } | undefined;
   for (const site of file.sitesOf(name, requestNode, call.startIndex)) {
     if (site.kind === 'mutation') {
       parts.push({ node: site.node, position: 'value' });

@@ -1,13 +1,13 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../../runtime/syntaxTree';
 import { addCallStatement } from '../../analysis/bindingSites';
-import { chainRoot, field, fieldsOf, namedChildren } from '../../analysis/nodes';
-import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
+import { chainRoot, field, fieldsOf, memoized } from '../../analysis/nodes';
+import { noKeywordArguments, type BindingSite, type CallShape, type Parameter, type Syntax } from '../../analysis/syntax';
 
 const functionTypes = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 
-function stringValue(node: Node): string | undefined {
+function readStringValue(node: SyntaxNode): string | undefined {
   if (node.type === 'interpreted_string_literal') {
-    return namedChildren(node)
+    return node.namedChildren
       .filter((child) => child.type === 'interpreted_string_literal_content')
       .map((child) => child.text)
       .join('');
@@ -15,53 +15,57 @@ function stringValue(node: Node): string | undefined {
   if (node.type === 'raw_string_literal') return node.text.slice(1, -1);
   return undefined;
 }
+const stringValue = memoized(readStringValue);
 
-function member(node: Node): { object: Node; property: string } | undefined {
+function readMember(node: SyntaxNode): { object: SyntaxNode; property: string } | undefined {
   const found = fieldsOf(node, 'selector_expression', 'operand', 'field');
   return found ? { object: found[0], property: found[1].text } : undefined;
 }
+const member = memoized(readMember);
 
-function call(node: Node): CallShape | undefined {
+function readCall(node: SyntaxNode): CallShape | undefined {
   if (node.type !== 'call_expression') return undefined;
   const callee = field(node, 'function');
   if (!callee) return undefined;
   const list = field(node, 'arguments');
-  const args: Node[] = [];
-  const spreads: Node[] = [];
-  for (const arg of list ? namedChildren(list) : []) {
+  const args: SyntaxNode[] = [];
+  const spreads: SyntaxNode[] = [];
+  for (const arg of list ? list.namedChildren : []) {
     if (arg.type === 'variadic_argument') {
       const inner = arg.namedChild(0);
       if (inner) spreads.push(inner);
     } else if (arg.type !== 'comment') args.push(arg);
   }
   const asMember = member(callee);
-  return { node, callee, name: asMember ? asMember.property : callee.text, receiver: asMember?.object, args, named: new Map(), spreads };
+  return { node, callee, name: asMember ? asMember.property : callee.text, receiver: asMember?.object, args, named: noKeywordArguments, spreads };
 }
+const call = memoized(readCall);
 
-function parameters(fn: Node): Parameter[] {
+function readParameters(fn: SyntaxNode): Parameter[] {
   const list = field(fn, 'parameters');
   if (!list) return [];
   const result: Parameter[] = [];
-  for (const declaration of namedChildren(list)) {
+  for (const declaration of list.namedChildren) {
     if (declaration.type !== 'parameter_declaration' && declaration.type !== 'variadic_parameter_declaration') continue;
     const type = field(declaration, 'type')?.text;
     for (const name of declaration.childrenForFieldName('name')) {
-      if (name) result.push({ name: name.text, node: name, ...(type === undefined ? {} : { type }), markers: '' });
+      result.push({ name: name.text, node: name, ...(type === undefined ? {} : { type }), markers: '' });
     }
   }
   return result;
 }
+const parameters = memoized(readParameters);
 
 /** The expression a chain of selectors and indexes hangs from: `req.Header["b3"]` → `req`. */
-function rootName(node: Node): string | undefined {
+function rootName(node: SyntaxNode): string | undefined {
   const root = chainRoot(node, (current) => member(current)?.object ?? (current.type === 'index_expression' ? field(current, 'operand') : undefined));
   return root.type === 'identifier' ? root.text : undefined;
 }
 
 /** `a, b := f()` binds both names to the call; `a, b := x, y` pairs them up. */
-function bindList(left: Node, right: Node, add: (name: string, site: BindingSite) => void, kind: 'value' | 'iteration', statement: Node): void {
-  const names = left.type === 'expression_list' ? namedChildren(left) : [left];
-  const values = right.type === 'expression_list' ? namedChildren(right) : [right];
+function bindList(left: SyntaxNode, right: SyntaxNode, add: (name: string, site: BindingSite) => void, kind: 'value' | 'iteration', statement: SyntaxNode): void {
+  const names = left.type === 'expression_list' ? left.namedChildren : [left];
+  const values = right.type === 'expression_list' ? right.namedChildren : [right];
   names.forEach((name, index) => {
     const value = values.length === names.length ? values[index] : values[0];
     if (name.type === 'identifier' && value) {
@@ -74,7 +78,7 @@ function bindList(left: Node, right: Node, add: (name: string, site: BindingSite
 }
 
 /** The names one binding statement (as the query captured it) gives a value to or changes. */
-function bindingsOf(node: Node, add: (name: string, site: BindingSite) => void): void {
+function bindingsOf(node: SyntaxNode, add: (name: string, site: BindingSite) => void): void {
   switch (node.type) {
     case 'short_var_declaration':
     case 'assignment_statement': {
@@ -87,8 +91,8 @@ function bindingsOf(node: Node, add: (name: string, site: BindingSite) => void):
     case 'const_spec': {
       const value = field(node, 'value');
       if (!value) break;
-      const names = node.childrenForFieldName('name').filter((name): name is Node => name !== null);
-      const values = namedChildren(value);
+      const names = node.childrenForFieldName('name');
+      const values = value.namedChildren;
       names.forEach((name, index) => {
         const bound = values.length === names.length ? values[index] : values[0];
         if (bound) add(name.text, { kind: 'value', node: bound });
@@ -98,7 +102,7 @@ function bindingsOf(node: Node, add: (name: string, site: BindingSite) => void):
     case 'range_clause': {
       const left = field(node, 'left');
       const right = field(node, 'right');
-      if (left && right) for (const name of namedChildren(left)) if (name.type === 'identifier' && name.text !== '_') add(name.text, { kind: 'iteration', node: right });
+      if (left && right) for (const name of left.namedChildren) if (name.type === 'identifier' && name.text !== '_') add(name.text, { kind: 'iteration', node: right });
       break;
     }
     case 'expression_statement': {
@@ -119,6 +123,31 @@ export const goSyntax: Syntax = {
     entries: new Set(['composite_literal']),
   },
   functionTypes,
+  inertTypes: new Set([
+    'int_literal',
+    'float_literal',
+    'imaginary_literal',
+    'rune_literal',
+    'true',
+    'false',
+    'nil',
+    'iota',
+    'comment',
+    'field_identifier',
+    'package_identifier',
+    'type_identifier',
+    'qualified_type',
+    'pointer_type',
+    'slice_type',
+    'map_type',
+    'array_type',
+    'struct_type',
+    'interface_type',
+    'function_type',
+    'channel_type',
+    'generic_type',
+    'type_arguments',
+  ]),
   passThroughTypes: new Set(['parenthesized_expression', 'unary_expression', 'block', 'statement_list', 'expression_statement', 'expression_list', 'literal_element']),
   returnTypes: new Set(['return_statement']),
   stringValue,
@@ -132,9 +161,9 @@ export const goSyntax: Syntax = {
   entries(node) {
     if (node.type !== 'composite_literal') return undefined;
     const body = field(node, 'body');
-    const keyed = body ? namedChildren(body).filter((child) => child.type === 'keyed_element') : [];
+    const keyed = body ? body.namedChildren.filter((child) => child.type === 'keyed_element') : [];
     if (keyed.length === 0) return undefined;
-    const unwrap = (element: Node | undefined): Node | undefined => (element?.type === 'literal_element' ? (element.namedChild(0) ?? undefined) : element);
+    const unwrap = (element: SyntaxNode | undefined): SyntaxNode | undefined => (element?.type === 'literal_element' ? (element.namedChild(0) ?? undefined) : element);
     const pairs = keyed.flatMap((element) => {
       const key = unwrap(field(element, 'key') ?? element.namedChild(0) ?? undefined);
       const value = unwrap(field(element, 'value') ?? element.namedChild(1) ?? undefined);

@@ -1,9 +1,9 @@
-import type { Node, QueryMatch } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../../runtime/syntaxTree';
 import type { FileContext } from '../../analysis/fileContext';
-import { callsNamed, captureOf, nodesOf } from '../../analysis/captures';
+import { callsNamed, captureOf, nodesOf, type Match } from '../../analysis/captures';
 import { HandlerRegistry } from '../../analysis/handlerRegistry';
 import type { HeaderPart, LanguageAnalysis, OutboundCandidate } from '../../analysis/language';
-import { field, namedChildren } from '../../analysis/nodes';
+import { field } from '../../analysis/nodes';
 import type { CallShape } from '../../analysis/syntax';
 import type { OutboundLibrary } from '../../model';
 import type { ProjectFacts } from '../../project/facts';
@@ -40,21 +40,21 @@ const headerSetters = /^(header|headers|setHeader|addHeader|defaultHeader|defaul
 
 interface Annotation {
   readonly name: string;
-  readonly node: Node;
+  readonly node: SyntaxNode;
   /** `value`/`path`/the single unnamed argument. */
   readonly value?: string;
   readonly text: string;
 }
 
-function annotationsOf(modifiers: Node | undefined): Annotation[] {
+function annotationsOf(modifiers: SyntaxNode | undefined): Annotation[] {
   if (!modifiers) return [];
-  return namedChildren(modifiers)
+  return modifiers.namedChildren
     .filter((child) => child.type === 'annotation' || child.type === 'marker_annotation')
     .map((node) => {
       const name = (field(node, 'name')?.text ?? '').split('.').pop() ?? '';
       const args = field(node, 'arguments');
       let value: string | undefined;
-      for (const arg of args ? namedChildren(args) : []) {
+      for (const arg of args ? args.namedChildren : []) {
         if (arg.type === 'element_value_pair') {
           const key = field(arg, 'key')?.text;
           const element = field(arg, 'value');
@@ -65,8 +65,8 @@ function annotationsOf(modifiers: Node | undefined): Annotation[] {
     });
 }
 
-function firstString(node: Node): string | undefined {
-  return syntax.stringValue(node) ?? (node.type === 'element_value_array_initializer' ? namedChildren(node).map((child) => syntax.stringValue(child)).find((value) => value !== undefined) : undefined);
+function firstString(node: SyntaxNode): string | undefined {
+  return syntax.stringValue(node) ?? (node.type === 'element_value_array_initializer' ? node.namedChildren.map((child) => syntax.stringValue(child)).find((value) => value !== undefined) : undefined);
 }
 
 function joinRoutes(...parts: (string | undefined)[]): string {
@@ -75,11 +75,11 @@ function joinRoutes(...parts: (string | undefined)[]): string {
 }
 
 /** The Java part of the engine: Spring MVC/WebFlux, JAX-RS and servlet handlers; RestTemplate, WebClient, HttpClient, OkHttp and JAX-RS client calls. */
-export function analyzeJava(file: FileContext, matches: readonly QueryMatch[], facts: ProjectFacts): LanguageAnalysis {
+export function analyzeJava(file: FileContext, matches: readonly Match[], facts: ProjectFacts): LanguageAnalysis {
   const registry = new HandlerRegistry(file, 'java');
   const types = new Map<string, string>();
   const functions = nodesOf(matches, 'function');
-  const calls = callsNamed(matches, (name) => name in restTemplateMethods || javaCallNames.test(name));
+  const calls = callsNamed(matches, (name) => name in restTemplateMethods || javaCallNames.test(name), () => 'name');
   for (const match of matches) {
     const typedName = captureOf(match, 'typed.name');
     const typedType = captureOf(match, 'typed.type');
@@ -104,15 +104,15 @@ export function analyzeJava(file: FileContext, matches: readonly QueryMatch[], f
   return { handlers: registry.scopes(), candidates };
 }
 
-function readClass(classNode: Node, modifiers: Node | undefined, body: Node, registry: HandlerRegistry): void {
+function readClass(classNode: SyntaxNode, modifiers: SyntaxNode | undefined, body: SyntaxNode, registry: HandlerRegistry): void {
   const classAnnotations = annotationsOf(modifiers);
   const className = field(classNode, 'name')?.text ?? '';
   const prefix = classAnnotations.find((annotation) => annotation.name === 'RequestMapping' || annotation.name === 'Path')?.value;
   const servletRoute = classAnnotations.find((annotation) => annotation.name === 'WebServlet')?.value;
-  for (const method of namedChildren(body)) {
+  for (const method of body.namedChildren) {
     if (method.type !== 'method_declaration') continue;
     const name = field(method, 'name')?.text ?? '';
-    const annotations = annotationsOf(namedChildren(method).find((child) => child.type === 'modifiers'));
+    const annotations = annotationsOf(method.namedChildren.find((child) => child.type === 'modifiers'));
     const qualified = `${className}.${name}`;
     const mapping = annotations.find((annotation) => annotation.name in springMappings);
     if (mapping) {
@@ -134,33 +134,60 @@ function readClass(classNode: Node, modifiers: Node | undefined, body: Node, reg
   }
 }
 
-/** Calls from the outermost invocation of a chain down to its start: `a.b().c()` → [c, b]. */
-function chainOf(outer: Node): CallShape[] {
+/** A plain method call (no object): a same-file helper or a wrapper when it is handed a builder. */
+function isPlainCall(shape: CallShape): boolean {
+  return !shape.receiver && shape.node.type === 'method_invocation';
+}
+
+/**
+ * Calls from the outermost invocation of a chain down to its start: `a.b().c()` → [c, b]. A helper handed the
+ * builder is a link too: `withTraceHeaders(a.b(), request).c()` → [c, withTraceHeaders, b].
+ */
+function chainOf(outer: SyntaxNode): CallShape[] {
   const shapes: CallShape[] = [];
-  for (let current: Node | undefined = outer; current; ) {
+  for (let current: SyntaxNode | undefined = outer; current && shapes.length < 64; ) {
     const shape = syntax.call(current);
     if (!shape) break;
     shapes.push(shape);
-    current = shape.receiver;
+    current = shape.receiver ?? (isPlainCall(shape) ? shape.args[0] : undefined);
   }
   return shapes;
 }
 
 /** The outermost invocation of the chain `node` starts: `webClient.get()` → `webClient.get().uri(u).retrieve().bodyToMono(…)`. */
-function outermost(node: Node): Node {
+function outermost(node: SyntaxNode): SyntaxNode {
   let current = node;
-  while (current.parent?.type === 'method_invocation' && field(current.parent, 'object')?.equals(current)) current = current.parent;
-  return current;
+  for (;;) {
+    const parent = current.parent;
+    if (parent?.type === 'method_invocation' && field(parent, 'object')?.equals(current)) {
+      current = parent;
+      continue;
+    }
+    // Through a helper handed the builder: `withTraceHeaders(client.target(u).request(), headers).get()`.
+    const wrapper = parent?.type === 'argument_list' ? parent.parent : undefined;
+    const wrapped = wrapper ? syntax.call(wrapper) : undefined;
+    if (wrapped && isPlainCall(wrapped) && wrapped.args[0]?.equals(current)) {
+      current = wrapped.node;
+      continue;
+    }
+    return current;
+  }
 }
 
 function headerParts(shapes: readonly CallShape[], parts: HeaderPart[]): void {
   for (const shape of shapes) {
+    if (isPlainCall(shape)) {
+      parts.push({ node: shape.node, position: 'value' });
+      continue;
+    }
     if (!headerSetters.test(shape.name)) continue;
     for (const arg of shape.args) parts.push({ node: arg, position: shape.args.length === 1 ? 'collection' : 'value' });
   }
 }
 
 class JavaClients {
+  private readonly instrumented = new Map<string, { instrumented?: string }>();
+
   constructor(
     private readonly file: FileContext,
     private readonly types: ReadonlyMap<string, string>,
@@ -168,7 +195,7 @@ class JavaClients {
   ) {}
 
   /** The client type of a receiver: its declared type, how it was built, or (last) its name. */
-  private clientType(receiver: Node | undefined): string | undefined {
+  private clientType(receiver: SyntaxNode | undefined): string | undefined {
     if (!receiver) return undefined;
     const text = receiver.text;
     if (/^(new\s+)?RestTemplate\b/.test(text)) return 'RestTemplate';
@@ -185,7 +212,7 @@ class JavaClients {
     return undefined;
   }
 
-  candidate(call: Node): OutboundCandidate | undefined {
+  candidate(call: SyntaxNode): OutboundCandidate | undefined {
     const shape = syntax.call(call);
     if (!shape) return undefined;
     const type = this.clientType(shape.receiver);
@@ -228,7 +255,7 @@ class JavaClients {
   }
 
   /** What a RestTemplate request object carries: `new HttpEntity<>(body, headers)`, `RequestEntity…header(…)`. */
-  private entityParts(node: Node, parts: HeaderPart[], depth = 0): void {
+  private entityParts(node: SyntaxNode, parts: HeaderPart[], depth = 0): void {
     const name = syntax.identifierName(node);
     if (name !== undefined && depth < 3) {
       for (const site of this.file.sitesOf(name, node, node.startIndex)) {
@@ -246,7 +273,7 @@ class JavaClients {
     }
   }
 
-  private isHeaders(node: Node): boolean {
+  private isHeaders(node: SyntaxNode): boolean {
     const name = syntax.identifierName(node);
     if (name === undefined) return /Headers|headers/.test(node.text);
     return /Headers|MultiValueMap/.test(this.types.get(name) ?? '') || /headers/i.test(name);
@@ -277,7 +304,7 @@ class JavaClients {
     const request = shape.args[0];
     if (!request) return undefined;
     const parts: HeaderPart[] = [];
-    let built: Node | undefined = request;
+    let built: SyntaxNode | undefined = request;
     const name = syntax.identifierName(request);
     if (name !== undefined) built = this.file.sitesOf(name, request, request.startIndex).find((site) => site.kind === 'value')?.node;
     const chain = built ? chainOf(built) : [];
@@ -310,8 +337,19 @@ class JavaClients {
    * A client with interceptors/filters or default headers set in this file, or a Spring bean instrumented by a
    * tracing bridge (not one made with `new RestTemplate()`/`WebClient.create()` here).
    */
-  private instrumentation(receiver: Node | undefined, type: string): { instrumented?: string } {
+  private instrumentation(receiver: SyntaxNode | undefined, type: string): { instrumented?: string } {
     const name = receiver ? (receiver.type === 'field_access' ? field(receiver, 'field')?.text : syntax.identifierName(receiver)) : undefined;
+    // Each test reads the whole file: once per client name and type, not once per call.
+    const key = `${name ?? ''} ${type}`;
+    let found = this.instrumented.get(key);
+    if (!found) {
+      found = this.readInstrumentation(name, type);
+      this.instrumented.set(key, found);
+    }
+    return found;
+  }
+
+  private readInstrumentation(name: string | undefined, type: string): { instrumented?: string } {
     const text = this.file.text;
     if (name !== undefined) {
       const configured = new RegExp(`\\b${name}\\s*\\.\\s*(getInterceptors|setInterceptors|interceptors)\\b`).test(text);

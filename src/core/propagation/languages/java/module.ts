@@ -1,6 +1,7 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../../runtime/syntaxTree';
 import type { LanguageModule } from '../../analysis/language';
 import type { RequestRoot } from '../../analysis/roots';
+import bindingQuerySource from '../../queries/java-bindings.scm';
 import querySource from '../../queries/java.scm';
 import { analyzeJava } from './analyze';
 import { javaSyntax } from './syntax';
@@ -8,7 +9,7 @@ import { javaSyntax } from './syntax';
 const requestTypes = /^(HttpServletRequest|ServerHttpRequest|ServerRequest|ServerWebExchange|ContainerRequestContext|HttpRequest|Request)$/;
 
 /** Parameters through which a Java method receives the incoming request, its headers or one header. */
-function parameterRoots(fn: Node): Map<string, RequestRoot> {
+function parameterRoots(fn: SyntaxNode): Map<string, RequestRoot> {
   const roots = new Map<string, RequestRoot>();
   for (const parameter of javaSyntax.parameters(fn)) {
     const type = (parameter.type ?? '').replace(/<.*$/s, '').split('.').pop() ?? '';
@@ -27,8 +28,12 @@ export const javaModule: LanguageModule = {
   language: 'java',
   grammars: ['java'],
   syntax: javaSyntax,
+  declarationContainers: new Set(['class_declaration', 'record_declaration', 'interface_declaration']),
   querySource,
+  bindingQuerySource,
   parameterRoots,
+  outboundHint: /resttemplate|client/i,
+  requestHint: /Request|Exchange|Header|Context/,
   globalRoots: () => new Map(),
   analyze: (file, matches, facts) => analyzeJava(file, matches, facts),
 };

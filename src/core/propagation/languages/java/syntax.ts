@@ -1,47 +1,50 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../../runtime/syntaxTree';
 import { addCallStatement } from '../../analysis/bindingSites';
-import { chainRoot, field, fieldsOf, namedChildren } from '../../analysis/nodes';
-import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
+import { chainRoot, field, fieldsOf, memoized } from '../../analysis/nodes';
+import { noKeywordArguments, type BindingSite, type CallShape, type Parameter, type Syntax } from '../../analysis/syntax';
 
 const functionTypes = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
 
-function stringValue(node: Node): string | undefined {
+function readStringValue(node: SyntaxNode): string | undefined {
   if (node.type !== 'string_literal') return undefined;
-  const parts = namedChildren(node);
+  const parts = node.namedChildren;
   if (parts.some((part) => part.type === 'string_interpolation')) return undefined;
   return parts.filter((part) => part.type === 'string_fragment' || part.type === 'multiline_string_fragment').map((part) => part.text).join('');
 }
+const stringValue = memoized(readStringValue);
 
-function member(node: Node): { object: Node; property: string } | undefined {
+function readMember(node: SyntaxNode): { object: SyntaxNode; property: string } | undefined {
   const found = fieldsOf(node, 'field_access', 'object', 'field');
   return found ? { object: found[0], property: found[1].text } : undefined;
 }
+const member = memoized(readMember);
 
-function argumentsOf(node: Node): Node[] {
+function argumentsOf(node: SyntaxNode): SyntaxNode[] {
   const list = field(node, 'arguments');
-  return list ? namedChildren(list).filter((arg) => arg.type !== 'comment') : [];
+  return list ? list.namedChildren.filter((arg) => arg.type !== 'comment') : [];
 }
 
-function call(node: Node): CallShape | undefined {
+function readCall(node: SyntaxNode): CallShape | undefined {
   if (node.type === 'method_invocation') {
     const name = field(node, 'name');
     if (!name) return undefined;
-    return { node, callee: name, name: name.text, receiver: field(node, 'object'), args: argumentsOf(node), named: new Map(), spreads: [] };
+    return { node, callee: name, name: name.text, receiver: field(node, 'object'), args: argumentsOf(node), named: noKeywordArguments, spreads: [] };
   }
   if (node.type === 'object_creation_expression') {
     const type = field(node, 'type');
     if (!type) return undefined;
-    return { node, callee: type, name: type.text.replace(/<.*$/s, '').split('.').pop() ?? type.text, args: argumentsOf(node), named: new Map(), spreads: [] };
+    return { node, callee: type, name: type.text.replace(/<.*$/s, '').split('.').pop() ?? type.text, args: argumentsOf(node), named: noKeywordArguments, spreads: [] };
   }
   return undefined;
 }
+const call = memoized(readCall);
 
-function parameters(fn: Node): Parameter[] {
+function readParameters(fn: SyntaxNode): Parameter[] {
   if (fn.type === 'lambda_expression') {
     const list = field(fn, 'parameters');
     if (!list) return [];
     if (list.type === 'identifier') return [{ name: list.text, node: list, markers: '' }];
-    return namedChildren(list).flatMap((child) => {
+    return list.namedChildren.flatMap((child) => {
       const name = child.type === 'identifier' ? child : field(child, 'name');
       return name ? [{ name: name.text, node: child, markers: '' }] : [];
     });
@@ -49,25 +52,26 @@ function parameters(fn: Node): Parameter[] {
   const list = field(fn, 'parameters');
   if (!list) return [];
   const result: Parameter[] = [];
-  for (const parameter of namedChildren(list)) {
+  for (const parameter of list.namedChildren) {
     if (parameter.type !== 'formal_parameter' && parameter.type !== 'spread_parameter') continue;
-    const name = field(parameter, 'name') ?? namedChildren(parameter).find((child) => child.type === 'identifier');
+    const name = field(parameter, 'name') ?? parameter.namedChildren.find((child) => child.type === 'identifier');
     if (!name) continue;
     const type = field(parameter, 'type')?.text;
-    const modifiers = namedChildren(parameter).find((child) => child.type === 'modifiers');
+    const modifiers = parameter.namedChildren.find((child) => child.type === 'modifiers');
     result.push({ name: name.text, node: parameter, ...(type === undefined ? {} : { type }), markers: modifiers?.text ?? '' });
   }
   return result;
 }
+const parameters = memoized(readParameters);
 
 /** The variable a chain of calls and field accesses starts from: `builder.header(…).build()` → `builder`. */
-export function javaRootName(node: Node): string | undefined {
+export function javaRootName(node: SyntaxNode): string | undefined {
   const root = chainRoot(node, (current) => member(current)?.object ?? call(current)?.receiver ?? (current.type === 'array_access' ? field(current, 'array') : undefined));
   return root.type === 'identifier' ? root.text : undefined;
 }
 
 /** The names one binding statement (as the query captured it) gives a value to or changes. */
-function bindingsOf(node: Node, add: (name: string, site: BindingSite) => void): void {
+function bindingsOf(node: SyntaxNode, add: (name: string, site: BindingSite) => void): void {
   switch (node.type) {
     case 'variable_declarator': {
       const name = field(node, 'name');
@@ -111,6 +115,29 @@ export const javaSyntax: Syntax = {
     entries: new Set<string>(),
   },
   functionTypes,
+  inertTypes: new Set([
+    'decimal_integer_literal',
+    'hex_integer_literal',
+    'decimal_floating_point_literal',
+    'character_literal',
+    'true',
+    'false',
+    'null_literal',
+    'line_comment',
+    'block_comment',
+    'this',
+    'class_literal',
+    'type_identifier',
+    'scoped_type_identifier',
+    'generic_type',
+    'integral_type',
+    'floating_point_type',
+    'boolean_type',
+    'void_type',
+    'array_type',
+    'type_arguments',
+    'dimensions',
+  ]),
   passThroughTypes: new Set(['parenthesized_expression', 'cast_expression', 'ternary_expression', 'block', 'expression_statement']),
   returnTypes: new Set(['return_statement']),
   stringValue,

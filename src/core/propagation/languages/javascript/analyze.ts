@@ -1,9 +1,9 @@
-import type { Node, QueryMatch } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../../runtime/syntaxTree';
 import type { FileContext } from '../../analysis/fileContext';
-import { callsNamed, captureOf, nodesOf } from '../../analysis/captures';
+import { callsNamed, captureOf, nodesOf, type Match } from '../../analysis/captures';
 import { HandlerRegistry } from '../../analysis/handlerRegistry';
 import type { HeaderPart, LanguageAnalysis, OutboundCandidate } from '../../analysis/language';
-import { field, namedChildren } from '../../analysis/nodes';
+import { field } from '../../analysis/nodes';
 import type { CallShape } from '../../analysis/syntax';
 import type { HandlerFramework, OutboundLibrary } from '../../model';
 import { clientFactories, clientMethods, clientPackages, optionsIndex } from './clients';
@@ -30,10 +30,10 @@ interface Imported {
   readonly name: string;
 }
 
-export function readImports(matches: readonly QueryMatch[]): Map<string, Imported> {
+export function readImports(matches: readonly Match[]): Map<string, Imported> {
   const imports = new Map<string, Imported>();
   for (const match of matches) {
-    const get = (name: string): Node | undefined => captureOf(match, name);
+    const get = (name: string): SyntaxNode | undefined => captureOf(match, name);
     const source = get('import.source') ?? get('require.source');
     if (!source) continue;
     const local = get('import.default') ?? get('require.default');
@@ -44,7 +44,7 @@ export function readImports(matches: readonly QueryMatch[]): Map<string, Importe
     if (named) imports.set(get('import.alias')?.text ?? named.text, { source: source.text, name: named.text });
     const pattern = get('require.pattern');
     if (pattern) {
-      for (const child of namedChildren(pattern)) {
+      for (const child of pattern.namedChildren) {
         if (child.type === 'shorthand_property_identifier_pattern') imports.set(child.text, { source: source.text, name: child.text });
         if (child.type === 'pair_pattern') {
           const key = field(child, 'key');
@@ -68,7 +68,7 @@ function frameworkOf(imports: ReadonlyMap<string, Imported>): HandlerFramework |
 /** The JavaScript/TypeScript part of the engine. */
 export function analyzeJavaScript(
   file: FileContext,
-  matches: readonly QueryMatch[],
+  matches: readonly Match[],
   path: string,
   language: 'javascript' | 'typescript',
 ): LanguageAnalysis {
@@ -76,7 +76,7 @@ export function analyzeJavaScript(
   const registry = new HandlerRegistry(file, language);
   const functions = nodesOf(matches, 'function');
   const interesting = new Set([...javascriptCallNames, ...imports.keys()]);
-  const calls = callsNamed(matches, (name) => interesting.has(name));
+  const calls = callsNamed(matches, (name) => interesting.has(name), (call) => (call.type === 'new_expression' ? 'constructor' : 'function'));
   for (const exported of nodesOf(matches, 'export')) readNextExport(exported, path, registry);
   for (const match of matches) {
     const controller = captureOf(match, 'controller.decorator');
@@ -96,7 +96,7 @@ export function analyzeJavaScript(
   return { handlers: registry.scopes(), candidates };
 }
 
-function looksLikeHandler(fn: Node): boolean {
+function looksLikeHandler(fn: SyntaxNode): boolean {
   const parameters = syntax.parameters(fn);
   return (
     (parameters[0] !== undefined && handlerFirstParameter.test(parameters[0].name)) ||
@@ -105,20 +105,20 @@ function looksLikeHandler(fn: Node): boolean {
 }
 
 /** A function argument, or a name bound to a function in this file. */
-function functionOf(node: Node, file: FileContext): Node | undefined {
+function functionOf(node: SyntaxNode, file: FileContext): SyntaxNode | undefined {
   if (syntax.functionTypes.has(node.type)) return node;
   const name = syntax.identifierName(node);
   return name === undefined ? undefined : file.functionsNamed(name)[0];
 }
 
-function routeText(node: Node | undefined): string | undefined {
+function routeText(node: SyntaxNode | undefined): string | undefined {
   if (!node) return undefined;
   return syntax.stringValue(node) ?? (node.type === 'template_string' ? node.text.slice(1, -1) : undefined);
 }
 
 /** `app.get('/x', auth, handler)`, `router.route('/x').post(h)`, `fastify.route({…})`, `http.createServer(h)`. */
 /** Can this call register a route? Its first argument is a path, a function (`use`), an options object, or `'request'`. */
-function mayRegister(call: Node): boolean {
+function mayRegister(call: SyntaxNode): boolean {
   const first = call.childForFieldName('arguments')?.namedChild(0);
   if (!first) return false;
   const type = first.type;
@@ -126,7 +126,7 @@ function mayRegister(call: Node): boolean {
   return type !== 'number' && type !== 'member_expression';
 }
 
-function readRegistration(call: Node, framework: HandlerFramework | undefined, registry: HandlerRegistry, file: FileContext): void {
+function readRegistration(call: SyntaxNode, framework: HandlerFramework | undefined, registry: HandlerRegistry, file: FileContext): void {
   if (call.type !== 'call_expression' || !mayRegister(call)) return;
   const shape = syntax.call(call);
   if (!shape?.receiver) return;
@@ -143,7 +143,7 @@ function readRegistration(call: Node, framework: HandlerFramework | undefined, r
   const receiverCall = syntax.call(shape.receiver);
   const route = receiverCall?.name === 'route' ? routeText(receiverCall.args[0]) : routeText(shape.args[0]);
   if (route === undefined && shape.name !== 'use') return;
-  const handlers = shape.args.map((arg) => functionOf(arg, file)).filter((fn): fn is Node => fn !== undefined && looksLikeHandler(fn));
+  const handlers = shape.args.map((arg) => functionOf(arg, file)).filter((fn): fn is SyntaxNode => fn !== undefined && looksLikeHandler(fn));
   if (handlers.length === 0) return;
   const firstParameter = handlers[0] ? (syntax.parameters(handlers[0])[0]?.name ?? '') : '';
   const guessed: HandlerFramework = firstParameter.includes('ctx') ? 'koa' : /^_?request$/.test(firstParameter) ? 'fastify' : 'express';
@@ -153,14 +153,14 @@ function readRegistration(call: Node, framework: HandlerFramework | undefined, r
   }
 }
 
-function readFastifyRoute(call: Node, options: Node, registry: HandlerRegistry, file: FileContext): void {
+function readFastifyRoute(call: SyntaxNode, options: SyntaxNode, registry: HandlerRegistry, file: FileContext): void {
   const entries = syntax.entries(options);
-  const value = (key: string): Node | undefined => entries?.pairs.find((pair) => pair.key.text === key)?.value;
+  const value = (key: string): SyntaxNode | undefined => entries?.pairs.find((pair) => pair.key.text === key)?.value;
   const handlerNode = value('handler');
   const handler = handlerNode ? functionOf(handlerNode, file) : undefined;
   if (!handler) return;
   const method = value('method');
-  const methods = method ? [syntax.stringValue(method), ...namedChildren(method).map((child) => syntax.stringValue(child))] : [];
+  const methods = method ? [syntax.stringValue(method), ...method.namedChildren.map((child) => syntax.stringValue(child))] : [];
   registry.addRegistration(call, 'fastify', handler, {
     methods: methods.filter((entry): entry is string => entry !== undefined).map((entry) => entry.toUpperCase()),
     ...(routeText(value('url') ?? value('path')) === undefined ? {} : { route: routeText(value('url') ?? value('path')) }),
@@ -168,13 +168,13 @@ function readFastifyRoute(call: Node, options: Node, registry: HandlerRegistry, 
 }
 
 /** NestJS: the class's `@Controller('prefix')` and each method's `@Get(':id')`. */
-function readNestController(decorator: Node, body: Node, registry: HandlerRegistry): void {
+function readNestController(decorator: SyntaxNode, body: SyntaxNode, registry: HandlerRegistry): void {
   const controller = syntax.call(decorator.namedChild(0) ?? decorator);
   if (controller?.name !== 'Controller') return;
   const prefix = routeText(controller.args[0]) ?? '';
   const className = body.parent ? field(body.parent, 'name')?.text : undefined;
   let pending: CallShape[] = [];
-  for (const child of namedChildren(body)) {
+  for (const child of body.namedChildren) {
     if (child.type === 'decorator') {
       const shape = syntax.call(child.namedChild(0) ?? child);
       if (shape) pending.push(shape);
@@ -194,14 +194,14 @@ function readNestController(decorator: Node, body: Node, registry: HandlerRegist
 }
 
 /** Next.js API routes: `pages/api/**` default exports and `app/**\/route.ts` method exports. */
-function readNextExport(node: Node, path: string, registry: HandlerRegistry): void {
+function readNextExport(node: SyntaxNode, path: string, registry: HandlerRegistry): void {
   const normalized = path.replace(/\\/g, '/');
   const pages = /(?:^|\/)pages(\/api\/.*?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(normalized);
   const app = /(?:^|\/)app((?:\/.*?)?)\/route\.[cm]?[jt]sx?$/.exec(normalized);
   if (!pages && !app) return;
   const declaration = field(node, 'declaration') ?? field(node, 'value');
   if (!declaration) return;
-  const isDefault = node.children.some((child) => child?.type === 'default');
+  const isDefault = node.children.some((child) => child.type === 'default');
   if (pages && isDefault && syntax.functionTypes.has(declaration.type)) {
     registry.addFunction(declaration, 'nextjs', { route: pages[1] ?? '/api' });
   }
@@ -213,7 +213,7 @@ function readNextExport(node: Node, path: string, registry: HandlerRegistry): vo
 
 interface ClientVariable {
   readonly library: OutboundLibrary;
-  readonly factory?: Node;
+  readonly factory?: SyntaxNode;
 }
 
 /** Recognises outbound calls: global fetch, imported libraries, and client instances bound in the file. */
@@ -223,7 +223,7 @@ class Clients {
   constructor(
     private readonly file: FileContext,
     private readonly imports: ReadonlyMap<string, Imported>,
-    calls: readonly Node[],
+    calls: readonly SyntaxNode[],
   ) {
     for (const call of calls) {
       const library = this.factoryLibrary(call);
@@ -231,7 +231,9 @@ class Clients {
       if (library && bound !== undefined) this.variables.set(bound, { library, factory: call });
     }
     // NestJS: `constructor(private readonly http: HttpService)` makes `this.http` an axios client.
-    for (const match of file.text.matchAll(/(\w+)\s*:\s*HttpService\b/g)) {
+    // (Looked for only in files that name it: the pattern is slow to try at every word of a big file.)
+    const nest = file.text.includes('HttpService') ? file.text.matchAll(/\b(\w+)\s*:\s*HttpService\b/g) : [];
+    for (const match of nest) {
       const name = match[1] ?? '';
       this.variables.set(`this.${name}`, { library: 'axios' });
       this.variables.set(name, { library: 'axios' });
@@ -244,7 +246,7 @@ class Clients {
     return imported && library ? { library, imported } : undefined;
   }
 
-  private factoryLibrary(call: Node): OutboundLibrary | undefined {
+  private factoryLibrary(call: SyntaxNode): OutboundLibrary | undefined {
     const shape = syntax.call(call);
     if (!shape) return undefined;
     const owner = shape.receiver ? syntax.identifierName(shape.receiver) : shape.callee.text;
@@ -254,7 +256,7 @@ class Clients {
     return clientFactories[found.library]?.has(factoryName) ? found.library : undefined;
   }
 
-  candidate(call: Node): OutboundCandidate | undefined {
+  candidate(call: SyntaxNode): OutboundCandidate | undefined {
     const shape = syntax.call(call);
     if (!shape || call.type === 'new_expression') return undefined;
     const resolved = this.resolve(shape);
@@ -262,9 +264,9 @@ class Clients {
     const { library, method } = resolved;
     const parts: HeaderPart[] = [];
     let opaque: string | undefined;
-    let url: Node | undefined = shape.args[0];
+    let url: SyntaxNode | undefined = shape.args[0];
     let httpMethod = method && /^(get|post|put|patch|delete|head|options|del)$/.test(method) ? (method === 'del' ? 'DELETE' : method.toUpperCase()) : undefined;
-    const addOptions = (options: Node | undefined): void => {
+    const addOptions = (options: SyntaxNode | undefined): void => {
       if (!options) return;
       const found = this.optionHeaders(options, call);
       parts.push(...found.parts);
@@ -329,10 +331,10 @@ class Clients {
   }
 
   /** `{ headers, method, url }` options, an options variable, or something from elsewhere. */
-  private optionHeaders(options: Node, call: Node, depth = 0): { parts: HeaderPart[]; opaque?: string; method?: string; url?: Node } {
+  private optionHeaders(options: SyntaxNode, call: SyntaxNode, depth = 0): { parts: HeaderPart[]; opaque?: string; method?: string; url?: SyntaxNode } {
     const entries = syntax.entries(options);
     if (entries) {
-      const pair = (key: string): Node | undefined => entries.pairs.find((entry) => (syntax.stringValue(entry.key) ?? entry.key.text) === key)?.value;
+      const pair = (key: string): SyntaxNode | undefined => entries.pairs.find((entry) => (syntax.stringValue(entry.key) ?? entry.key.text) === key)?.value;
       const headers = pair('headers');
       const method = pair('method');
       const url = pair('url') ?? pair('uri');
@@ -348,7 +350,7 @@ class Clients {
       const parts: HeaderPart[] = [];
       let found = false;
       let method: string | undefined;
-      let url: Node | undefined;
+      let url: SyntaxNode | undefined;
       for (const site of this.file.sitesOf(name, options, call.startIndex)) {
         if (site.kind === 'value') {
           const inner = this.optionHeaders(site.node, call, depth + 1);
@@ -368,7 +370,7 @@ class Clients {
   }
 
   /** superagent: `.set('traceparent', …)` / `.set(headers)` further along the chain. */
-  private addChainParts(call: Node, parts: HeaderPart[]): void {
+  private addChainParts(call: SyntaxNode, parts: HeaderPart[]): void {
     let current = call;
     for (let depth = 0; depth < 20; depth++) {
       const memberNode = current.parent;
@@ -383,7 +385,7 @@ class Clients {
   }
 
   /** An instance's defaults: `axios.create({ headers })`, `api.defaults.headers…`, interceptors. */
-  private addInstanceParts(variable: ClientVariable, shape: CallShape, call: Node, parts: HeaderPart[]): void {
+  private addInstanceParts(variable: ClientVariable, shape: CallShape, call: SyntaxNode, parts: HeaderPart[]): void {
     const factory = variable.factory ? syntax.call(variable.factory) : undefined;
     const config = factory?.args[factory.args.length - 1];
     if (config) parts.push(...this.optionHeaders(config, call).parts);
@@ -396,7 +398,7 @@ class Clients {
 }
 
 /** `const api = axios.create(…)`, `this.client = got.extend(…)`. */
-function boundName(call: Node): string | undefined {
+function boundName(call: SyntaxNode): string | undefined {
   let node = call;
   while (node.parent && (node.parent.type === 'await_expression' || node.parent.type === 'parenthesized_expression')) node = node.parent;
   const parent = node.parent;

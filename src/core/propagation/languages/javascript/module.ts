@@ -1,6 +1,7 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../../runtime/syntaxTree';
 import type { LanguageModule } from '../../analysis/language';
 import type { RequestRoot } from '../../analysis/roots';
+import bindingQuerySource from '../../queries/javascript-bindings.scm';
 import querySource from '../../queries/javascript.scm';
 import { analyzeJavaScript } from './analyze';
 import { javascriptSyntax } from './syntax';
@@ -10,7 +11,7 @@ const requestTypes = /\b(Request|IncomingMessage|FastifyRequest|NextApiRequest|N
 const headerNames = /^(headers|incomingHeaders|reqHeaders|requestHeaders|inboundHeaders|forwardHeaders|traceHeaders)$/;
 
 /** Parameters through which a JavaScript/TypeScript function receives the incoming request, its headers or one header. */
-function parameterRoots(fn: Node): Map<string, RequestRoot> {
+function parameterRoots(fn: SyntaxNode): Map<string, RequestRoot> {
   const roots = new Map<string, RequestRoot>();
   for (const parameter of javascriptSyntax.parameters(fn)) {
     const nestHeader = /@Headers\(\s*['"]([^'"]+)['"]\s*\)/.exec(parameter.markers);
@@ -31,8 +32,12 @@ function javascriptModule(language: 'javascript' | 'typescript'): LanguageModule
     language,
     grammars: language === 'javascript' ? ['javascript'] : ['typescript', 'tsx'],
     syntax: javascriptSyntax,
+    declarationContainers: new Set(['class_declaration', 'abstract_class_declaration']),
     querySource,
+    bindingQuerySource,
     parameterRoots,
+    outboundHint: /fetch|axios|got|superagent|http|undici/i,
+    requestHint: /req|incoming|ctx|context|head/i,
     globalRoots: () => new Map(),
     analyze: (file, matches, _facts, path) => analyzeJavaScript(file, matches, path, language),
   };

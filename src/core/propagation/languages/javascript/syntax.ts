@@ -1,7 +1,7 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../../runtime/syntaxTree';
 import { addCallStatement } from '../../analysis/bindingSites';
-import { chainRoot, field, fieldsOf, literalEntries, namedChildren } from '../../analysis/nodes';
-import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
+import { chainRoot, field, fieldsOf, literalEntries, memoized } from '../../analysis/nodes';
+import { noKeywordArguments, type BindingSite, type CallShape, type Parameter, type Syntax } from '../../analysis/syntax';
 
 const functionTypes = new Set([
   'function_declaration',
@@ -12,23 +12,25 @@ const functionTypes = new Set([
   'generator_function',
 ]);
 
-function stringValue(node: Node): string | undefined {
+function readStringValue(node: SyntaxNode): string | undefined {
   if (node.type === 'property_identifier') return node.text;
   if (node.type !== 'string' && node.type !== 'template_string') return undefined;
   let value = '';
-  for (const child of namedChildren(node)) {
+  for (const child of node.namedChildren) {
     if (child.type === 'template_substitution') return undefined;
     if (child.type === 'string_fragment') value += child.text;
   }
   return value;
 }
+const stringValue = memoized(readStringValue);
 
-function member(node: Node): { object: Node; property: string } | undefined {
+function readMember(node: SyntaxNode): { object: SyntaxNode; property: string } | undefined {
   const found = fieldsOf(node, 'member_expression', 'object', 'property');
   return found ? { object: found[0], property: found[1].text } : undefined;
 }
+const member = memoized(readMember);
 
-function call(node: Node): CallShape | undefined {
+function readCall(node: SyntaxNode): CallShape | undefined {
   const isNew = node.type === 'new_expression';
   if (node.type !== 'call_expression' && !isNew) return undefined;
   let callee = field(node, isNew ? 'constructor' : 'function');
@@ -36,10 +38,10 @@ function call(node: Node): CallShape | undefined {
   if (callee?.type === 'await_expression') callee = callee.namedChild(0) ?? undefined;
   if (!callee) return undefined;
   const argumentList = field(node, 'arguments');
-  const args: Node[] = [];
-  const spreads: Node[] = [];
+  const args: SyntaxNode[] = [];
+  const spreads: SyntaxNode[] = [];
   if (argumentList?.type === 'arguments') {
-    for (const arg of namedChildren(argumentList)) {
+    for (const arg of argumentList.namedChildren) {
       if (arg.type === 'spread_element') {
         const inner = arg.namedChild(0);
         if (inner) spreads.push(inner);
@@ -49,11 +51,12 @@ function call(node: Node): CallShape | undefined {
     }
   }
   const asMember = member(callee);
-  return { node, callee, name: asMember ? asMember.property : callee.text, receiver: asMember?.object, args, named: new Map(), spreads };
+  return { node, callee, name: asMember ? asMember.property : callee.text, receiver: asMember?.object, args, named: noKeywordArguments, spreads };
 }
+const call = memoized(readCall);
 
 /** The identifier a parameter declares, its type annotation and decorators. */
-function parameterOf(node: Node): Parameter | undefined {
+function parameterOf(node: SyntaxNode): Parameter | undefined {
   switch (node.type) {
     case 'identifier':
       return { name: node.text, node, markers: '' };
@@ -62,7 +65,7 @@ function parameterOf(node: Node): Parameter | undefined {
       const pattern = field(node, 'pattern');
       if (pattern?.type !== 'identifier') return undefined;
       const type = field(node, 'type');
-      const markers = namedChildren(node)
+      const markers = node.namedChildren
         .filter((child) => child.type === 'decorator')
         .map((child) => child.text)
         .join(' ');
@@ -77,23 +80,24 @@ function parameterOf(node: Node): Parameter | undefined {
   }
 }
 
-function parameters(fn: Node): Parameter[] {
+function readParameters(fn: SyntaxNode): Parameter[] {
   const single = field(fn, 'parameter');
   if (single) return single.type === 'identifier' ? [{ name: single.text, node: single, markers: '' }] : [];
   const list = field(fn, 'parameters');
   if (!list) return [];
-  return namedChildren(list)
+  return list.namedChildren
     .map(parameterOf)
     .filter((parameter): parameter is Parameter => parameter !== undefined);
 }
+const parameters = memoized(readParameters);
 
-function rootName(node: Node): string | undefined {
+function rootName(node: SyntaxNode): string | undefined {
   const root = chainRoot(node, (current) => member(current)?.object ?? (current.type === 'subscript_expression' ? field(current, 'object') : undefined));
   return root.type === 'identifier' ? root.text : undefined;
 }
 
 /** The names one binding statement (as the query captured it) gives a value to or changes. */
-function bindingsOf(node: Node, add: (name: string, site: BindingSite) => void): void {
+function bindingsOf(node: SyntaxNode, add: (name: string, site: BindingSite) => void): void {
   switch (node.type) {
     case 'variable_declarator': {
       const name = field(node, 'name');
@@ -102,7 +106,7 @@ function bindingsOf(node: Node, add: (name: string, site: BindingSite) => void):
       if (name.type === 'identifier') add(name.text, { kind: 'value', node: value });
       else if (name.type === 'object_pattern') {
         // `const { headers } = req`: the names stand for parts of the value.
-        for (const child of namedChildren(name)) {
+        for (const child of name.namedChildren) {
           if (child.type === 'shorthand_property_identifier_pattern') add(child.text, { kind: 'value', node: value });
         }
       }
@@ -135,7 +139,7 @@ function bindingsOf(node: Node, add: (name: string, site: BindingSite) => void):
   }
 }
 
-function functionName(fn: Node): string | undefined {
+function functionName(fn: SyntaxNode): string | undefined {
   const own = field(fn, 'name');
   if (own) return own.text;
   const parent = fn.parent;
@@ -154,6 +158,23 @@ export const javascriptSyntax: Syntax = {
     entries: new Set(['object']),
   },
   functionTypes,
+  inertTypes: new Set([
+    'number',
+    'true',
+    'false',
+    'null',
+    'undefined',
+    'comment',
+    'regex',
+    'this',
+    'super',
+    'escape_sequence',
+    'type_annotation',
+    'type_arguments',
+    'type_parameters',
+    'predefined_type',
+    'type_identifier',
+  ]),
   passThroughTypes: new Set([
     'parenthesized_expression',
     'await_expression',

@@ -1,9 +1,9 @@
-import type { Node, QueryMatch } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../../runtime/syntaxTree';
 import type { FileContext } from '../../analysis/fileContext';
-import { callsNamed, captureOf, nodesOf } from '../../analysis/captures';
+import { callsNamed, captureOf, nodesOf, type Match } from '../../analysis/captures';
 import { HandlerRegistry } from '../../analysis/handlerRegistry';
 import type { HeaderPart, LanguageAnalysis, OutboundCandidate } from '../../analysis/language';
-import { field, namedChildren } from '../../analysis/nodes';
+import { field } from '../../analysis/nodes';
 import type { HandlerFramework } from '../../model';
 import { clientOfAnnotation, pythonClients, type PythonClient } from './clients';
 import { pythonSyntax as syntax } from './syntax';
@@ -41,10 +41,10 @@ export interface PythonImports {
   readonly packages: Set<string>;
 }
 
-export function readImports(matches: readonly QueryMatch[]): PythonImports {
+export function readImports(matches: readonly Match[]): PythonImports {
   const imports: PythonImports = { modules: new Map(), names: new Map(), packages: new Set() };
   for (const match of matches) {
-    const get = (name: string): Node | undefined => captureOf(match, name);
+    const get = (name: string): SyntaxNode | undefined => captureOf(match, name);
     const module = get('import.module') ?? get('from.module');
     if (!module) continue;
     imports.packages.add(module.text.split('.')[0] ?? module.text);
@@ -70,9 +70,9 @@ function decoratorFramework(imports: PythonImports, verb: string): HandlerFramew
   return verb === 'route' ? 'flask' : 'fastapi';
 }
 
-function stringList(node: Node | undefined): string[] {
+function stringList(node: SyntaxNode | undefined): string[] {
   if (!node) return [];
-  return namedChildren(node)
+  return node.namedChildren
     .map((child) => syntax.stringValue(child))
     .filter((value): value is string => value !== undefined)
     .map((value) => value.toUpperCase());
@@ -80,7 +80,7 @@ function stringList(node: Node | undefined): string[] {
 
 interface ClientVariable {
   readonly client: PythonClient;
-  readonly factory: Node;
+  readonly factory: SyntaxNode;
 }
 
 /** Names bound to client objects; the same name in two functions (`session`) keeps both bindings apart. */
@@ -91,6 +91,10 @@ class ClientVariables {
     return this.byName.size === 0;
   }
 
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
   add(name: string, variable: ClientVariable): void {
     const list = this.byName.get(name);
     if (list) list.push(variable);
@@ -98,10 +102,10 @@ class ClientVariables {
   }
 
   /** The binding of `name` that reaches `use`: the last one before it in an enclosing function, else any. */
-  at(name: string, use: Node): ClientVariable | undefined {
+  at(name: string, use: SyntaxNode): ClientVariable | undefined {
     const list = this.byName.get(name);
     if (!list) return undefined;
-    const enclosing = (node: Node): Node | undefined => {
+    const enclosing = (node: SyntaxNode): SyntaxNode | undefined => {
       for (let current = node.parent; current; current = current.parent) if (syntax.functionTypes.has(current.type)) return current;
       return undefined;
     };
@@ -122,7 +126,7 @@ interface ResolvedCallee {
 }
 
 /** The Python part of the engine: Flask/Quart, FastAPI/Starlette, Django, aiohttp handlers; requests, httpx, aiohttp, urllib, urllib3 calls. */
-export function analyzePython(file: FileContext, matches: readonly QueryMatch[]): LanguageAnalysis {
+export function analyzePython(file: FileContext, matches: readonly Match[]): LanguageAnalysis {
   const imports = readImports(matches);
   const registry = new HandlerRegistry(file, 'python');
   const functions = nodesOf(matches, 'function');
@@ -163,7 +167,7 @@ export function analyzePython(file: FileContext, matches: readonly QueryMatch[])
   return { handlers: registry.scopes(), candidates };
 }
 
-function readDecorator(decorator: Node, fn: Node, imports: PythonImports, registry: HandlerRegistry): void {
+function readDecorator(decorator: SyntaxNode, fn: SyntaxNode, imports: PythonImports, registry: HandlerRegistry): void {
   const call = syntax.call(decorator);
   const name = call ? call.name : decorator.text.split('.').pop() ?? '';
   if (/^require_(GET|POST|safe)$/.test(name)) {
@@ -186,7 +190,7 @@ function readDecorator(decorator: Node, fn: Node, imports: PythonImports, regist
   });
 }
 
-function readClassView(bases: Node, method: Node, imports: PythonImports, registry: HandlerRegistry): void {
+function readClassView(bases: SyntaxNode, method: SyntaxNode, imports: PythonImports, registry: HandlerRegistry): void {
   const name = field(method, 'name')?.text ?? '';
   if (!classViewBases.test(bases.text) || !(httpVerbs.has(name) || /^(list|retrieve|create|update|partial_update|destroy)$/.test(name))) return;
   const className = bases.parent ? field(bases.parent, 'name')?.text : undefined;
@@ -200,14 +204,14 @@ function readClassView(bases: Node, method: Node, imports: PythonImports, regist
 /** Route registrations: Django `path()`, Flask `add_url_rule()`, aiohttp `add_get()`/`web.get()`, Starlette `Route()`. */
 const registrationNames = /^(path|re_path|url|add_url_rule|add_get|add_post|add_put|add_patch|add_delete|add_head|add_route|get|post|put|patch|delete|head|Route|add_api_route)$/;
 
-function readRegistration(call: Node, imports: PythonImports, registry: HandlerRegistry): void {
+function readRegistration(call: SyntaxNode, imports: PythonImports, registry: HandlerRegistry): void {
   const calleeText = field(call, 'function')?.text ?? '';
   const name = calleeText.slice(calleeText.lastIndexOf('.') + 1);
   // `get`/`post` register only as aiohttp's `web.get(…)`.
   if (!registrationNames.test(name) || (/^(get|post|put|patch|delete|head)$/.test(name) && !calleeText.startsWith('web.'))) return;
   const shape = syntax.call(call);
   if (!shape) return;
-  const text = (node: Node | undefined): string | undefined => (node ? syntax.stringValue(node) : undefined);
+  const text = (node: SyntaxNode | undefined): string | undefined => (node ? syntax.stringValue(node) : undefined);
   const [first, second, third] = shape.args;
   const django = imports.packages.has('django');
   if (!shape.receiver && /^(path|re_path|url)$/.test(shape.name) && django && text(first) !== undefined && second) {
@@ -230,7 +234,7 @@ function readRegistration(call: Node, imports: PythonImports, registry: HandlerR
 }
 
 /** `views.order_detail`, `OrderView.as_view()` → the view named. */
-function viewTarget(node: Node): Node {
+function viewTarget(node: SyntaxNode): SyntaxNode {
   const call = syntax.call(node);
   return call?.name === 'as_view' && call.receiver ? call.receiver : node;
 }
@@ -241,7 +245,7 @@ function clientOfModule(module: string | undefined): PythonClient | undefined {
 }
 
 function resolveCallee(
-  call: Node,
+  call: SyntaxNode,
   imports: PythonImports,
   clientVariables: ClientVariables,
   file: FileContext,
@@ -255,6 +259,15 @@ function resolveCallee(
     if (client.factories.has(name)) return { client, kind: 'factory', name };
     return undefined;
   };
+  // A dotted name (`requests.get`, `CACHE.get`) is judged from its text before the callee is taken apart.
+  const dotted = /^([\w.]+)\.(\w+)$/.exec(callee.text);
+  if (dotted) {
+    const [, receiverText = '', name = ''] = dotted;
+    const moduleClient = clientOfModule(imports.modules.get(receiverText));
+    if (moduleClient) return classify(moduleClient, name);
+    if (!pythonClients.some((client) => client.methods.has(name))) return undefined;
+    if (!clientVariables.has(receiverText) && !clientLike.test(receiverText)) return undefined;
+  }
   const asMember = syntax.member(callee);
   if (!asMember) {
     const imported = imports.names.get(callee.text);
@@ -276,7 +289,7 @@ function resolveCallee(
 }
 
 /** A receiver that is a parameter annotated with a client type (`session: aiohttp.ClientSession`). */
-function annotatedClient(receiver: Node, file: FileContext): PythonClient | undefined {
+function annotatedClient(receiver: SyntaxNode, file: FileContext): PythonClient | undefined {
   const name = syntax.identifierName(receiver);
   if (name === undefined) return undefined;
   const parameter = file.sitesOf(name, receiver, receiver.startIndex).find((site) => site.kind === 'parameter');
@@ -285,7 +298,7 @@ function annotatedClient(receiver: Node, file: FileContext): PythonClient | unde
 }
 
 /** The name a factory call's result is bound to: `s = requests.Session()`, `async with ClientSession() as s`. */
-function boundName(call: Node): string | undefined {
+function boundName(call: SyntaxNode): string | undefined {
   let node = call;
   while (node.parent && (node.parent.type === 'await' || node.parent.type === 'parenthesized_expression')) node = node.parent;
   const parent = node.parent;
@@ -295,13 +308,13 @@ function boundName(call: Node): string | undefined {
   return undefined;
 }
 
-function toCandidate(call: Node, callee: ResolvedCallee, clientVariables: ClientVariables, file: FileContext): OutboundCandidate | undefined {
+function toCandidate(call: SyntaxNode, callee: ResolvedCallee, clientVariables: ClientVariables, file: FileContext): OutboundCandidate | undefined {
   const shape = syntax.call(call);
   if (!shape) return undefined;
   const parts: HeaderPart[] = [];
   const headers = shape.named.get('headers');
   if (headers) parts.push({ node: headers, position: 'collection' });
-  let url: Node | undefined;
+  let url: SyntaxNode | undefined;
   let method: string | undefined;
   if (callee.client.library === 'urllib') {
     const target = shape.args[0] ?? shape.named.get('url');
@@ -326,7 +339,7 @@ function toCandidate(call: Node, callee: ResolvedCallee, clientVariables: Client
 }
 
 /** A client object's own headers: `Session(headers=…)`, `session.headers.update(…)`. */
-function addClientParts(receiver: Node, call: Node, clientVariables: ClientVariables, parts: HeaderPart[], file: FileContext): void {
+function addClientParts(receiver: SyntaxNode, call: SyntaxNode, clientVariables: ClientVariables, parts: HeaderPart[], file: FileContext): void {
   const factory = clientVariables.at(receiver.text, call)?.factory ?? (syntax.call(receiver) ? receiver : undefined);
   const factoryHeaders = factory ? syntax.call(factory)?.named.get('headers') : undefined;
   if (factoryHeaders) parts.push({ node: factoryHeaders, position: 'collection' });
@@ -338,7 +351,7 @@ function addClientParts(receiver: Node, call: Node, clientVariables: ClientVaria
 }
 
 /** `urlopen(Request(url, headers=h))` or `req = Request(url); req.add_header(k, v); urlopen(req)`. */
-function addUrllibRequestParts(target: Node, parts: HeaderPart[], file: FileContext): Node {
+function addUrllibRequestParts(target: SyntaxNode, parts: HeaderPart[], file: FileContext): SyntaxNode {
   const name = syntax.identifierName(target);
   let request = syntax.call(target);
   if (name !== undefined) {

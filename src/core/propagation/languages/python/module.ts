@@ -1,6 +1,8 @@
-import type { Node, QueryMatch } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../../runtime/syntaxTree';
+import type { Match } from '../../analysis/captures';
 import type { LanguageModule } from '../../analysis/language';
 import type { RequestRoot } from '../../analysis/roots';
+import bindingQuerySource from '../../queries/python-bindings.scm';
 import querySource from '../../queries/python.scm';
 import { analyzePython, readImports } from './analyze';
 import { pythonSyntax } from './syntax';
@@ -10,7 +12,7 @@ const requestTypes = /\b(Request|HttpRequest|WSGIRequest|ASGIRequest|BaseRequest
 const headerNames = /^(headers|hdrs|incoming_headers|request_headers|req_headers|forward_headers|forwarded_headers|trace_headers|tracing_headers|propagation_headers|inbound_headers|upstream_headers)$/;
 
 /** Parameters through which a Python function receives the incoming request, its headers or one header. */
-function parameterRoots(fn: Node): Map<string, RequestRoot> {
+function parameterRoots(fn: SyntaxNode): Map<string, RequestRoot> {
   const roots = new Map<string, RequestRoot>();
   for (const parameter of pythonSyntax.parameters(fn)) {
     if (/^(self|cls)$/.test(parameter.name)) continue;
@@ -28,7 +30,7 @@ function parameterRoots(fn: Node): Map<string, RequestRoot> {
 }
 
 /** Flask and Quart hand the request to code through the global `request` proxy. */
-function globalRoots(matches: readonly QueryMatch[]): Map<string, RequestRoot> {
+function globalRoots(matches: readonly Match[]): Map<string, RequestRoot> {
   const imports = readImports(matches);
   const roots = new Map<string, RequestRoot>();
   for (const [local, imported] of imports.names) {
@@ -41,8 +43,12 @@ export const pythonModule: LanguageModule = {
   language: 'python',
   grammars: ['python'],
   syntax: pythonSyntax,
+  declarationContainers: new Set(['class_definition']),
   querySource,
+  bindingQuerySource,
   parameterRoots,
+  outboundHint: /requests|httpx|aiohttp|urllib|AsyncClient|ClientSession|PoolManager/,
+  requestHint: /req|incoming|head|hdrs/i,
   globalRoots,
   analyze: (file, matches) => analyzePython(file, matches),
 };

@@ -1,40 +1,42 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode } from '../../runtime/syntaxTree';
 import { addCallStatement } from '../../analysis/bindingSites';
-import { chainRoot, field, fieldsOf, literalEntries, namedChildren } from '../../analysis/nodes';
+import { chainRoot, field, fieldsOf, literalEntries, memoized } from '../../analysis/nodes';
 import type { BindingSite, CallShape, Parameter, Syntax } from '../../analysis/syntax';
 
 const functionTypes = new Set(['function_definition', 'lambda']);
 
 /** The text of a string literal without interpolations, or undefined (f-strings with `{…}`, byte strings too). */
-function stringValue(node: Node): string | undefined {
+function readStringValue(node: SyntaxNode): string | undefined {
   if (node.type === 'concatenated_string') {
-    const parts = namedChildren(node).map(stringValue);
+    const parts = node.namedChildren.map(stringValue);
     return parts.every((part) => part !== undefined) ? parts.join('') : undefined;
   }
   if (node.type !== 'string') return undefined;
   let value = '';
-  for (const child of namedChildren(node)) {
+  for (const child of node.namedChildren) {
     if (child.type === 'interpolation') return undefined;
     if (child.type === 'string_content') value += child.text;
   }
   return value;
 }
+const stringValue = memoized(readStringValue);
 
-function member(node: Node): { object: Node; property: string } | undefined {
+function readMember(node: SyntaxNode): { object: SyntaxNode; property: string } | undefined {
   const found = fieldsOf(node, 'attribute', 'object', 'attribute');
   return found ? { object: found[0], property: found[1].text } : undefined;
 }
+const member = memoized(readMember);
 
-function call(node: Node): CallShape | undefined {
+function readCall(node: SyntaxNode): CallShape | undefined {
   if (node.type !== 'call') return undefined;
   const callee = field(node, 'function');
   const argumentList = field(node, 'arguments');
   if (!callee) return undefined;
-  const args: Node[] = [];
-  const named = new Map<string, Node>();
-  const spreads: Node[] = [];
+  const args: SyntaxNode[] = [];
+  const named = new Map<string, SyntaxNode>();
+  const spreads: SyntaxNode[] = [];
   if (argumentList?.type === 'argument_list') {
-    for (const arg of namedChildren(argumentList)) {
+    for (const arg of argumentList.namedChildren) {
       if (arg.type === 'keyword_argument') {
         const name = field(arg, 'name');
         const value = field(arg, 'value');
@@ -50,17 +52,18 @@ function call(node: Node): CallShape | undefined {
   const asMember = member(callee);
   return { node, callee, name: asMember ? asMember.property : callee.text, receiver: asMember?.object, args, named, spreads };
 }
+const call = memoized(readCall);
 
-function parameters(fn: Node): Parameter[] {
+function readParameters(fn: SyntaxNode): Parameter[] {
   const list = field(fn, 'parameters');
   if (!list) return [];
   const result: Parameter[] = [];
-  for (const parameter of namedChildren(list)) {
+  for (const parameter of list.namedChildren) {
     if (parameter.type === 'identifier') {
       result.push({ name: parameter.text, node: parameter, markers: '' });
       continue;
     }
-    const name = field(parameter, 'name') ?? parameter.namedChildren.find((child) => child?.type === 'identifier') ?? undefined;
+    const name = field(parameter, 'name') ?? parameter.namedChildren.find((child) => child.type === 'identifier');
     if (name?.type !== 'identifier') continue;
     const type = field(parameter, 'type');
     const value = field(parameter, 'value');
@@ -68,19 +71,20 @@ function parameters(fn: Node): Parameter[] {
   }
   return result;
 }
+const parameters = memoized(readParameters);
 
 /** Identifiers a target binds: `x`, `a, b`, `(a, b)`. */
-function targets(node: Node): Node[] {
+function targets(node: SyntaxNode): SyntaxNode[] {
   if (node.type === 'identifier') return [node];
   if (['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'as_pattern_target'].includes(node.type)) {
-    return namedChildren(node).flatMap(targets);
+    return node.namedChildren.flatMap(targets);
   }
   return [];
 }
 
 /** The names one binding statement (as the query captured it) gives a value to or changes. */
-function bindingsOf(node: Node, add: (name: string, site: BindingSite) => void): void {
-  const rootOf = (node: Node): string | undefined => {
+function bindingsOf(node: SyntaxNode, add: (name: string, site: BindingSite) => void): void {
+  const rootOf = (node: SyntaxNode): string | undefined => {
     const root = chainRoot(node, (current) => member(current)?.object ?? (current.type === 'subscript' ? field(current, 'value') : undefined));
     return root.type === 'identifier' ? root.text : undefined;
   };
@@ -128,6 +132,7 @@ function bindingsOf(node: Node, add: (name: string, site: BindingSite) => void):
 export const pythonSyntax: Syntax = {
   kinds: { string: new Set(['string', 'concatenated_string']), identifier: new Set(['identifier']), call: new Set(['call']), member: new Set(['attribute']), entries: new Set(['dictionary']) },
   functionTypes,
+  inertTypes: new Set(['integer', 'float', 'true', 'false', 'none', 'comment', 'type', 'ellipsis', 'escape_sequence']),
   passThroughTypes: new Set(['parenthesized_expression', 'conditional_expression', 'await', 'boolean_operator', 'block', 'expression_statement']),
   returnTypes: new Set(['return_statement']),
   stringValue,
