@@ -38,9 +38,12 @@ export class LinterService implements vscode.Disposable {
   private readonly published = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeFindings = this.changed.event;
-  private readonly published = new vscode.EventEmitter<{ readonly uri: vscode.Uri; readonly analysis: FileAnalysis }>();
-  /** Every analysis the editor publishes (open documents as you type, the workspace scan): code links index them. */
-  readonly onDidPublish = this.published.event;
+  private readonly analyzed = new vscode.EventEmitter<{ readonly uri: vscode.Uri; readonly analysis: FileAnalysis }>();
+  /**
+   * Every analysis the editor publishes (open documents as you type, the workspace scan), also when its findings did
+   * not change: code links index the handlers and calls in it.
+   */
+  readonly onDidPublish = this.analyzed.event;
 
   constructor(private readonly host: Host) {}
 
@@ -122,6 +125,7 @@ export class LinterService implements vscode.Disposable {
 
   async publish(uri: vscode.Uri, analysis: FileAnalysis): Promise<void> {
     // Typing inside a function rarely changes what is reported: then the diagnostics, the view and the log stay.
+    this.analyzed.fire({ uri, analysis });
     const key = uri.toString();
     const state = JSON.stringify([analysis.findings, analysis.notes]);
     if (this.published.get(key) === state) return;
@@ -132,7 +136,6 @@ export class LinterService implements vscode.Disposable {
     else this.findingsByFile.delete(uri.toString());
     for (const note of analysis.notes) this.host.log.info(`${vscode.workspace.asRelativePath(uri)}: ${note}`);
     this.changed.fire();
-    this.published.fire({ uri, analysis });
   }
 
   clear(uri: vscode.Uri): void {
@@ -155,7 +158,7 @@ export class LinterService implements vscode.Disposable {
   dispose(): void {
     this.diagnostics.dispose();
     this.changed.dispose();
-    this.published.dispose();
+    this.analyzed.dispose();
     void this.engine?.then((engine) => {
       engine.dispose();
     });
