@@ -138,9 +138,13 @@ describe('npm run demo (e2e)', function () {
       await current.locator('.activitybar .action-item a[aria-label^="Trace Stitch"]').first().click();
       await current.locator('.pane-body .monaco-list-row', { hasText: 'frontend: GET' }).first().waitFor({ timeout: 60_000 });
       // orders drops the trace headers, so its call to inventory arrives as a trace of its own, marked broken.
-      await current.locator('.pane-body .monaco-list-row[aria-label*=", broken"]').first().waitFor({ timeout: 60_000 });
-      // Away from the activity bar, whose "Trace Stitch" hover would cover the first trace.
+      const broken = current.locator('.pane-body .monaco-list-row[aria-label*=", broken"]');
+      await broken.first().waitFor({ timeout: 60_000 });
+      // For the picture: a few more requests (the first ones may predate orders being up), and the mouse away from
+      // the activity bar, whose "Trace Stitch" hover would cover the first trace.
+      await waitFor('a few broken traces', async () => ((await broken.count()) >= 4 ? true : undefined), 60_000, 500);
       await current.mouse.move(800, 400);
+      await current.locator('.workbench-hover').waitFor({ state: 'hidden', timeout: 10_000 });
       await savePicture(current, 'walkthrough/connect-source.png');
     });
 
