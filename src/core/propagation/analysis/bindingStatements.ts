@@ -27,10 +27,13 @@ export function capturedBindings(captured: () => readonly SyntaxNode[]): Binding
     under(fn) {
       const { nodes, starts } = read();
       const found: SyntaxNode[] = [];
+      const end = fn.endIndex;
       for (let index = firstAtOrAfter(starts, fn.startIndex); index < nodes.length; index++) {
         const node = nodes[index];
-        if (!node || node.startIndex >= fn.endIndex) break;
-        if (node.endIndex <= fn.endIndex) found.push(node);
+        if (!node || node.startIndex >= end) break;
+        // Nodes nest: one that starts strictly inside `fn` lies inside it, so only one that starts with it (which
+        // may hold it) needs its end read, a crossing into the parser.
+        if (node.startIndex > fn.startIndex || node.endIndex <= end) found.push(node);
       }
       return found;
     },
