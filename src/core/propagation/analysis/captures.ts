@@ -12,9 +12,14 @@ export function nodesOf(matches: readonly Match[], name: string): SyntaxNode[] {
   return nodes;
 }
 
+/** The capture of one match under `name`. */
+export function captureNamed(match: Match, name: string): Capture | undefined {
+  return match.captures.find((capture) => capture.name === name);
+}
+
 /** The node one match captured under `name`. */
 export function captureOf(match: Match, name: string): SyntaxNode | undefined {
-  return match.captures.find((capture) => capture.name === name)?.node;
+  return captureNamed(match, name)?.node;
 }
 
 /**

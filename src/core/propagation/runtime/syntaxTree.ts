@@ -35,6 +35,9 @@ export class SyntaxTree {
   }
 }
 
+/** A character names are made of, in every linted language. */
+const nameCharacter = /[\p{L}\p{N}_$]/u;
+
 export class Capture {
   readonly name: string;
   private wrapped: SyntaxNode | undefined;
@@ -49,6 +52,21 @@ export class Capture {
   get node(): SyntaxNode {
     this.wrapped ??= this.tree.wrap(this.capture.node);
     return this.wrapped;
+  }
+
+  /** Where the captured node starts (known without crossing into the parser). */
+  get startIndex(): number {
+    return this.capture.node.startIndex;
+  }
+
+  /**
+   * Whether the captured node, a name, is `word`: decided from its start, without reading its end (a crossing into
+   * the parser), as a name's text is the whole run of name characters there.
+   */
+  isName(word: string): boolean {
+    const { source } = this.tree;
+    const start = this.capture.node.startIndex;
+    return source.startsWith(word, start) && !nameCharacter.test(source.charAt(start + word.length));
   }
 
   /** The captured text, read without making the node a `SyntaxNode` (calls are sorted by their callee's text). */
