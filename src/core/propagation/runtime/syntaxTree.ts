@@ -54,6 +54,11 @@ export class Capture {
     return this.wrapped;
   }
 
+  /** The captured node's id (known without crossing into the parser). */
+  get id(): number {
+    return this.capture.node.id;
+  }
+
   /** Where the captured node starts (known without crossing into the parser). */
   get startIndex(): number {
     return this.capture.node.startIndex;
