@@ -12,7 +12,7 @@ const noVscode = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', '.vscode-test/**', 'node_modules/**', 'test-results/**', '**/*.d.ts', 'test/fixtures/**'] },
+  { ignores: ['demo/workspace/**', 'dist/**', 'out/**', '.vscode-test/**', 'node_modules/**', 'test-results/**', '**/*.d.ts', 'test/fixtures/**'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],

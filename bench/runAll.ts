@@ -1,5 +1,6 @@
 import { benchActivation } from './activation/run';
 import { benchRelint, benchThroughput, benchWorkspaceScan } from './propagation/run';
+import { benchOpenInVsCode } from './viewer/openInVsCode';
 import { benchViewer } from './viewer/run';
 import { benchTraceData } from './traceData';
 import { benchMeshYaml } from './meshYaml/run';
@@ -11,6 +12,7 @@ const benchmarks: readonly (readonly [string, () => Promise<void>])[] = [
   ['propagation-scan', () => benchWorkspaceScan()],
   ['propagation-relint', () => benchRelint()],
   ['viewer', () => benchViewer()],
+  ['viewer-vscode', () => benchOpenInVsCode()],
   ['trace-data', () => benchTraceData()],
   ['mesh-yaml', () => benchMeshYaml()],
 ];

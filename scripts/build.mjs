@@ -68,7 +68,10 @@ async function typeScriptFilesUnder(folder) {
 }
 
 async function testConfig() {
-  const typeScript = (await Promise.all(['src', 'test', 'bench'].map(typeScriptFilesUnder))).flat();
+  // demo/workspace is sample code for users to open, not part of the build.
+  const typeScript = (await Promise.all(['src', 'test', 'bench', 'demo'].map(typeScriptFilesUnder)))
+    .flat()
+    .filter((file) => !file.startsWith(path.join('demo', 'workspace')));
   // Unbundled output keeps `require('./python.scm')`; Node resolves it to `python.scm.js`, the query as a module.
   const queries = (await filesUnder('src', '.scm')).map((file) => ({ in: file, out: file }));
   const entryPoints = [...typeScript.map((file) => ({ in: file, out: file.replace(/\.ts$/, '') })), ...queries];

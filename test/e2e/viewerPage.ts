@@ -1,9 +1,40 @@
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { freePort } from '../harness/vscodeServer';
+import { setWorkspaceSetting } from '../harness/workbench';
 import { sharedFixturesDir } from '../support/fixtures';
 
 /** Helpers for driving the trace viewer webview inside the VS Code workbench. */
+
+/** The built-in receiver's ports for a suite's windows: free ones, so that parallel runs never fight over 4318/9411. */
+export interface ReceiverPorts {
+  readonly otlp: number;
+  readonly zipkin: number;
+  /** For `useWorkbench`: writes the ports to the workspace settings. */
+  configure(folder: string): void;
+}
+
+/** Registers a `before` hook of the calling suite that picks free receiver ports. */
+export function useReceiverPorts(): ReceiverPorts {
+  const ports = { otlp: 0, zipkin: 0 };
+  before(async () => {
+    ports.otlp = await freePort();
+    ports.zipkin = await freePort();
+  });
+  return {
+    get otlp() {
+      return ports.otlp;
+    },
+    get zipkin() {
+      return ports.zipkin;
+    },
+    configure(folder) {
+      setWorkspaceSetting(folder, 'traceStitch.receiver.otlpPort', ports.otlp);
+      setWorkspaceSetting(folder, 'traceStitch.receiver.zipkinPort', ports.zipkin);
+    },
+  };
+}
 
 /** Copies shared fixture files (paths relative to the fixtures folder) into the test's workspace. */
 export function copySharedFixtures(folder: string, files: readonly string[]): void {
@@ -16,11 +47,11 @@ export function viewerFrame(page: Page): FrameLocator {
 }
 
 /**
- * Right-clicks a file in the Explorer and runs a command from its context menu. The remote extension host
- * registers its menu contributions a moment after the workbench shows, so a menu without the item is closed and
- * opened again.
+ * Right-clicks a file in the Explorer until its context menu shows a command; returns that menu item. The remote
+ * extension host registers its menu contributions a moment after the workbench shows, so a menu without the item
+ * is closed and opened again.
  */
-export async function runExplorerContextCommand(page: Page, fileName: string, commandTitle: string): Promise<void> {
+export async function openExplorerContextMenu(page: Page, fileName: string, commandTitle: string): Promise<Locator> {
   const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first();
   await row.waitFor({ timeout: 30_000 });
   const item = page.locator('.monaco-menu .action-item', { hasText: commandTitle }).first();
@@ -29,12 +60,17 @@ export async function runExplorerContextCommand(page: Page, fileName: string, co
     await row.click({ button: 'right' });
     try {
       await item.waitFor({ timeout: 3_000 });
-      break;
+      return item;
     } catch (error) {
       await page.keyboard.press('Escape');
       if (Date.now() > deadline) throw error;
     }
   }
+}
+
+/** Right-clicks a file in the Explorer and runs a command from its context menu. */
+export async function runExplorerContextCommand(page: Page, fileName: string, commandTitle: string): Promise<void> {
+  const item = await openExplorerContextMenu(page, fileName, commandTitle);
   // A click that lands while the menu still animates in is ignored; the item stays highlighted, so Enter runs it.
   await item.click();
   const menu = page.locator('.monaco-menu');

@@ -3,12 +3,11 @@ import { ExportResultCode } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import type { FrameLocator, Page } from 'playwright-core';
-import { freePort } from '../harness/vscodeServer';
-import { runCommandFromPalette, saveScreenshot, setWorkspaceSetting } from '../harness/workbench';
+import { runCommandFromPalette, saveScreenshot } from '../harness/workbench';
 import { startJaegerReplayServer, type ReplayServer } from '../support/jaegerReplayServer';
 import { recordSdkSpans } from '../support/sdkSpans';
 import { useWorkbench } from './session';
-import { viewerFrame, waitForTimeline } from './viewerPage';
+import { useReceiverPorts, viewerFrame, waitForTimeline } from './viewerPage';
 
 /** Sends spans with the real OTLP/HTTP exporter, as an instrumented service would. */
 function exportSpans(url: string, spans: ReadableSpan[]): Promise<void> {
@@ -83,15 +82,9 @@ describe('Trace viewer sources (e2e)', () => {
 });
 
 describe('Trace viewer with the built-in receiver (e2e)', () => {
-  // Free ports, so that parallel test runs never fight over 4318 and 9411.
-  const ports = { otlp: 0, zipkin: 0 };
-  before(async () => {
-    ports.otlp = await freePort();
-    ports.zipkin = await freePort();
-  });
+  const ports = useReceiverPorts();
   const workbench = useWorkbench('traces', { colorTheme: 'Default Light Modern' }, (folder) => {
-    setWorkspaceSetting(folder, 'traceStitch.receiver.otlpPort', ports.otlp);
-    setWorkspaceSetting(folder, 'traceStitch.receiver.zipkinPort', ports.zipkin);
+    ports.configure(folder);
   });
 
   it('lists a trace sent by a real OTLP exporter in Recent Traces and the status bar, and opens it', async () => {

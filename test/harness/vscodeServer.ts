@@ -70,6 +70,8 @@ export interface ServerOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** A name for the folders and logs of this server instance. */
   readonly name: string;
+  /** A fixed port; a free one is picked when absent. */
+  readonly port?: number;
 }
 
 export interface RunningServer {
@@ -127,7 +129,7 @@ export async function startVsCodeServer(options: ServerOptions): Promise<Running
       timeoutMs: 120_000,
     });
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const env = { ...process.env, ...options.env };
   const child = spawn(
     process.execPath,

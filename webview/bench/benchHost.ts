@@ -1,11 +1,13 @@
 /**
  * A stand-in for the extension host in the viewer benchmark page: provides `acquireVsCodeApi`, answers the
- * handshake, and delivers a synthetic trace through `window.postMessage` exactly as VS Code delivers host
- * messages. Loaded as a classic script before the real `dist/webview/viewer.js`.
+ * handshake, span-detail and find requests, and delivers a synthetic trace through `window.postMessage` as VS Code
+ * delivers host messages. Loaded as a classic script before the real `dist/webview/viewer.js`.
  */
 import { generateOtlpTrace } from '../../bench/traces/generateOtlp';
 import { analyzeTrace } from '../../src/core/analysis/analyze';
+import type { TraceAnalysis } from '../../src/core/analysis/types';
 import { parseTraces } from '../../src/core/formats/parseTraces';
+import { parseFindQuery, SpanFinder } from '../../src/core/viewer/layout/find';
 import type { HostMessage, TraceDocument, WebviewMessage } from '../../src/core/viewer/protocol';
 import { buildTraceDocument } from '../../src/core/viewer/traceDocument';
 
@@ -23,6 +25,13 @@ Object.assign(window, {
       if (message.type === 'ready') {
         deliver({ type: 'welcome', extensionVersion: 'bench' });
         deliver({ type: 'sources', sources: [] });
+      } else if (message.type === 'getSpanDetail') {
+        const span = prepared?.analysis.trace.spans[message.spanIndex];
+        if (span) deliver({ type: 'spanDetail', requestId: message.requestId, span });
+        else deliver({ type: 'requestFailed', requestId: message.requestId, message: 'no such span' });
+      } else if (message.type === 'find' && prepared) {
+        prepared.finder ??= new SpanFinder(prepared.analysis.trace.spans);
+        deliver({ type: 'findResults', requestId: message.requestId, spanIndices: prepared.finder.find(parseFindQuery(message.query)) });
       }
     },
     getState: () => savedState,
@@ -32,7 +41,7 @@ Object.assign(window, {
   }),
 });
 
-let prepared: TraceDocument | undefined;
+let prepared: { analysis: TraceAnalysis; document: TraceDocument; finder?: SpanFinder } | undefined;
 
 /** After the next paint: a message posted from requestAnimationFrame runs once the frame is on screen. */
 function afterPaint(): Promise<number> {
@@ -57,58 +66,21 @@ const benchHost = {
     const [trace] = parseTraces(generateOtlpTrace(spans, seed), 'bench').traces;
     if (!trace) throw new Error('the generated trace did not parse');
     const ref = { sourceId: 'bench', traceId: trace.traceId };
-    prepared = buildTraceDocument(analyzeTrace(trace), { ref, sourceLabel: 'Benchmark', brokenLinks: [], loadedTraceIds: [] });
-    return prepared.trace.spans.length;
+    const analysis = analyzeTrace(trace);
+    prepared = { analysis, document: buildTraceDocument(analysis, { ref, sourceLabel: 'Benchmark', brokenLinks: [], loadedTraceIds: [] }) };
+    return prepared.document.spans.count;
   },
   /** Posts the prepared trace; resolves with the viewer's own arrival-to-painted-timeline measure. */
   async deliverTrace(): Promise<number> {
     if (!prepared) throw new Error('prepare() first');
     performance.clearMeasures();
     performance.clearMarks();
-    deliver({ type: 'trace', document: prepared });
+    deliver({ type: 'trace', document: prepared.document });
     for (;;) {
       const [measure] = performance.getEntriesByName('trace-to-timeline');
       if (measure) return measure.duration;
       await afterPaint();
     }
-  },
-  /**
-   * Scrolls the timeline a frame at a time and returns each frame's main-thread time: from the scroll event
-   * (captured before the viewer's own listener) to after that frame's paint.
-   */
-  async measureScroll(frames: number, step: number): Promise<number[]> {
-    const body = document.querySelector<HTMLElement>('.timeline-body');
-    if (!body) throw new Error('no timeline');
-    const durations: number[] = [];
-    let frameStart = -1;
-    const onScroll = (): void => {
-      frameStart = performance.now();
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        if (frameStart >= 0) durations.push(performance.now() - frameStart);
-        frameStart = -1;
-      };
-      channel.port2.postMessage(null);
-    };
-    document.addEventListener('scroll', onScroll, true);
-    try {
-      let direction = 1;
-      for (let frame = 0; frame < frames; frame++) {
-        await new Promise<void>((resolve) => {
-          requestAnimationFrame(() => {
-            const max = body.scrollHeight - body.clientHeight;
-            if (body.scrollTop + step * direction > max || body.scrollTop + step * direction < 0) direction = -direction;
-            body.scrollTop += step * direction;
-            resolve();
-          });
-        });
-      }
-      await afterPaint();
-      await afterPaint();
-    } finally {
-      document.removeEventListener('scroll', onScroll, true);
-    }
-    return durations;
   },
   /** Clicks a toolbar button at the start of a frame; resolves with the time until that change is painted. */
   async measureClick(label: string): Promise<number> {

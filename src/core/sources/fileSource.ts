@@ -45,8 +45,7 @@ export async function readTraceFiles(paths: readonly string[], options: ReadTrac
       skipped.push({ source: given, reason: `cannot be read: ${describeFsError(error)}` });
     }
   }
-  const spans: { span: Span; file: string }[] = [];
-  const warnings = new Map<string, Set<string>>();
+  const parsed: { file: string; traces: readonly Trace[] }[] = [];
   const maxBytes = options.maxFileBytes ?? defaultMaxFileBytes;
   for (const file of files) {
     throwIfAborted(options.signal, 'Reading trace files');
@@ -64,14 +63,26 @@ export async function readTraceFiles(paths: readonly string[], options: ReadTrac
     }
     const result = parseTraces(text, file);
     skipped.push(...result.skipped);
-    for (const trace of result.traces) {
+    if (result.traces.length > 0) parsed.push({ file, traces: result.traces });
+  }
+  // One file (the usual case, and the big one) is grouped and sorted already: nothing to merge.
+  const [only] = parsed;
+  const traces = parsed.length === 1 && only ? only.traces.map((trace) => ({ ...trace, warnings: [...new Set(trace.warnings)] })) : mergeFiles(parsed);
+  return { traces, skipped, files };
+}
+
+function mergeFiles(parsed: readonly { file: string; traces: readonly Trace[] }[]): Trace[] {
+  const spans: { span: Span; file: string }[] = [];
+  const warnings = new Map<string, Set<string>>();
+  for (const { file, traces } of parsed) {
+    for (const trace of traces) {
       for (const span of trace.spans) spans.push({ span, file });
       const set = warnings.get(trace.traceId) ?? new Set<string>();
       for (const warning of trace.warnings) set.add(warning);
       warnings.set(trace.traceId, set);
     }
   }
-  return { traces: mergeTraces(spans, warnings), skipped, files };
+  return mergeTraces(spans, warnings);
 }
 
 async function traceFilesUnder(folder: string): Promise<string[]> {

@@ -4,7 +4,8 @@
  * (see `validate.ts`) before it acts on it.
  */
 import type { GroupStats } from '../analysis/types';
-import type { Trace } from '../model/trace';
+import type { Span } from '../model/trace';
+import type { CriticalPathTable, SpanTable } from './spanTable';
 
 // ─── shared shapes ───────────────────────────────────────────────────────────────────────────────────────────
 
@@ -73,7 +74,7 @@ export interface TraceWarning {
   readonly title: string;
   /** What happened, why it matters, what to look at. */
   readonly explanation: string;
-  /** The spans of this trace concerned, as indices into `trace.spans` (may be empty). */
+  /** The spans of this trace concerned, as indices into the document's `spans` (may be empty). */
   readonly spanIndices: readonly number[];
   /**
    * For a broken link: the line of code that dropped the trace context, when the linter found it — a label such as
@@ -82,30 +83,17 @@ export interface TraceWarning {
   readonly callSite?: { readonly label: string };
 }
 
-/** A stretch of the critical path: while it lasted, the span at `spanIndex` was what the trace waited on. */
-export interface CriticalPathSegment {
-  readonly spanIndex: number;
-  readonly startNs: number;
-  readonly endNs: number;
-}
-
-/** A span analysis counts as an error, and why (status ERROR, `error=true`, HTTP status ≥ 500). */
-export interface ErrorMark {
-  readonly spanIndex: number;
-  readonly reason: string;
-}
-
 /**
- * Everything the trace view shows about one trace: the spans (after clock-skew adjustment, in start order) and
- * what analysis found. Spans are referred to by index into `trace.spans`, because span ids are not always unique.
+ * Everything the trace view shows about one trace: the spans in columns (after clock-skew adjustment, in start
+ * order) and what analysis found. Spans are referred to by index, because span ids are not always unique.
  */
 export interface TraceDocument {
   readonly ref: TraceRef;
   readonly sourceLabel: string;
-  readonly trace: Trace;
+  readonly traceId: string;
+  readonly spans: SpanTable;
   readonly warnings: readonly TraceWarning[];
-  readonly criticalPath: readonly CriticalPathSegment[];
-  readonly errors: readonly ErrorMark[];
+  readonly criticalPath: CriticalPathTable;
   /** Per service (no operation) and per service and operation, as analysis computed them. */
   readonly stats: readonly GroupStats[];
   /** Other traces the host holds, which span links may jump to. */
@@ -162,12 +150,37 @@ export interface TraceLoadingMessage {
   readonly ref: TraceRef;
 }
 
+/** The host is reading a trace file the user opened (its traces are known once it has been read). */
+export interface FileLoadingMessage {
+  readonly type: 'fileLoading';
+  readonly fileName: string;
+}
+
 export interface TraceMessage {
   readonly type: 'trace';
   readonly requestId?: number;
   readonly document: TraceDocument;
   /** Select and reveal this span after rendering. */
   readonly focusSpanId?: string;
+  /**
+   * The trace on show gained spans (the receiver got more): show the new document in place, keeping scroll
+   * position, selection, collapsed spans, zoom and find; do nothing if the webview has moved on to another trace.
+   */
+  readonly update?: true;
+}
+
+/** Answers `GetSpanDetailMessage`: the span in full (attributes, resource, events, links, scope, warnings). */
+export interface SpanDetailMessage {
+  readonly type: 'spanDetail';
+  readonly requestId: number;
+  readonly span: Span;
+}
+
+/** Answers `FindMessage`: the indices of the matching spans, in span order. */
+export interface FindResultsMessage {
+  readonly type: 'findResults';
+  readonly requestId: number;
+  readonly spanIndices: Int32Array;
 }
 
 /** A request the webview made failed; `message` says why, in words for the user. */
@@ -185,7 +198,10 @@ export type HostMessage =
   | OperationsMessage
   | SearchResultsMessage
   | TraceLoadingMessage
+  | FileLoadingMessage
   | TraceMessage
+  | SpanDetailMessage
+  | FindResultsMessage
   | RequestFailedMessage;
 
 // ─── webview → host ──────────────────────────────────────────────────────────────────────────────────────────
@@ -222,6 +238,27 @@ export interface OpenTraceMessage {
   readonly requestId: number;
   readonly ref: TraceRef;
   readonly focusSpanId?: string;
+}
+
+/** A span's detail was opened: the webview holds only the columns of `SpanTable`, the host the rest. */
+export interface GetSpanDetailMessage {
+  readonly type: 'getSpanDetail';
+  readonly requestId: number;
+  readonly ref: TraceRef;
+  readonly spanIndex: number;
+  /** The span's id, which the host checks: a trace that gained spans since may have moved it to another index. */
+  readonly spanId: string;
+}
+
+/**
+ * Find in trace (see `layout/find.ts` for the query language). It runs on the host, which holds the spans' attributes
+ * and events.
+ */
+export interface FindMessage {
+  readonly type: 'find';
+  readonly requestId: number;
+  readonly ref: TraceRef;
+  readonly query: string;
 }
 
 /** Enter on a span, or "Open code" in its detail: the host resolves the span to source code (issue 7). */
@@ -264,6 +301,8 @@ export type WebviewMessage =
   | SearchMessage
   | OpenTraceMessage
   | OpenCodeMessage
+  | GetSpanDetailMessage
+  | FindMessage
   | OpenCallSiteMessage
   | CopyMessage
   | RunCommandMessage;

@@ -1,6 +1,7 @@
 import type { BrokenLink, TraceAnalysis } from '../analysis/types';
 import type { Span } from '../model/trace';
 import type { TraceDocument, TraceRef, TraceSummary, TraceWarning } from './protocol';
+import { buildCriticalPathTable, buildSpanTable } from './spanTable';
 
 /**
  * Turns analysis results into what the viewer shows: the document for the trace view (with every warning
@@ -19,13 +20,14 @@ export interface DocumentContext {
 }
 
 export function buildTraceDocument(analysis: TraceAnalysis, context: DocumentContext): TraceDocument {
+  const spans = buildSpanTable(analysis);
   return {
     ref: context.ref,
     sourceLabel: context.sourceLabel,
-    trace: analysis.trace,
+    traceId: analysis.traceId,
+    spans,
     warnings: traceWarnings(analysis, context.brokenLinks, context.callSiteLabels),
-    criticalPath: analysis.criticalPath.map(({ spanIndex, startNs, endNs }) => ({ spanIndex, startNs, endNs })),
-    errors: analysis.errorSpans.map(({ spanIndex, reason }) => ({ spanIndex, reason })),
+    criticalPath: buildCriticalPathTable(analysis, spans.originNs),
     stats: [...analysis.serviceStats, ...analysis.operationStats],
     loadedTraceIds: context.loadedTraceIds.filter((traceId) => traceId !== analysis.traceId),
   };

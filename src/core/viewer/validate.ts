@@ -29,6 +29,9 @@ const limits = {
   name: 1_024,
   tags: 64,
   copyText: 8 * 1024 * 1024,
+  findQuery: 1_024,
+  /** Beyond any trace the host would hold (its library keeps 1,500,000 spans in all). */
+  spanIndex: 10_000_000,
 } as const;
 
 const traceIdPattern = /^[0-9a-f]{1,32}$/;
@@ -64,6 +67,16 @@ function parseByType(value: Record<string, unknown>): WebviewMessage {
     }
     case 'openCode':
       return { type: 'openCode', ref: traceRef(value.ref), spanId: spanId(value.spanId) };
+    case 'getSpanDetail':
+      return {
+        type: 'getSpanDetail',
+        requestId: requestId(value.requestId),
+        ref: traceRef(value.ref),
+        spanIndex: integer(value.spanIndex, 0, limits.spanIndex),
+        spanId: spanId(value.spanId),
+      };
+    case 'find':
+      return { type: 'find', requestId: requestId(value.requestId), ref: traceRef(value.ref), query: text(value.query, limits.findQuery) };
     case 'openCallSite':
       return { type: 'openCallSite', ref: traceRef(value.ref), warningIndex: integer(value.warningIndex, 0, 10_000) };
     case 'copy':

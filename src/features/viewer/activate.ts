@@ -51,6 +51,7 @@ export function activateViewer(host: Host): ViewerApi {
     library,
     resolveSource: (sourceId) => (sourceId.startsWith('file:') ? reopenFileSource(context, sourceId) : Promise.resolve(undefined)),
     openCode: { handler: undefined },
+    traceUpdated: host.track(new vscode.EventEmitter<TraceRef>()),
     callSites: { resolver: undefined },
     disposables: [],
   };
@@ -126,7 +127,10 @@ export function activateViewer(host: Host): ViewerApi {
         if (context.callSites.resolver === resolver) context.callSites.resolver = undefined;
       });
     },
-    connectReceiver: (receiver) => connectReceiver(host, api, recent, receiver),
+    connectReceiver: (receiver) =>
+      connectReceiver(host, api, recent, receiver, (traceId) => {
+        context.traceUpdated.fire({ sourceId: receiverSourceId, traceId });
+      }),
   };
   return api;
 }

@@ -35,6 +35,8 @@ export interface ViewerContext {
   /** Finds a source that is not registered (yet), such as a file reopened after a reload. */
   readonly resolveSource: (sourceId: string) => Promise<ViewerSource | undefined>;
   readonly openCode: { handler: OpenCodeHandler | undefined };
+  /** A trace of a live source (the receiver) gained spans; a panel showing it sends it again. */
+  readonly traceUpdated: vscode.EventEmitter<TraceRef>;
   readonly callSites: { resolver: CallSiteResolver | undefined };
   readonly disposables: vscode.Disposable[];
 }

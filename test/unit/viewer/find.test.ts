@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { matchFilter, parseFindQuery, SpanFinder, stepMatch } from '../../../src/core/viewer/layout/find';
-import { buildSpanTree } from '../../../src/core/viewer/layout/spanTree';
-import { sampleSpans, span } from './spans';
+import { inTreeOrder, matchFilter, parseFindQuery, SpanFinder, stepMatch } from '../../../src/core/viewer/layout/find';
+import { sampleSpans, span, treeOf } from './spans';
 
 describe('find in trace', () => {
   const spans = [
@@ -15,44 +14,44 @@ describe('find in trace', () => {
       resource: { 'host.name': 'pay-7f9' },
     }),
   ];
-  const tree = buildSpanTree(spans);
   const finder = new SpanFinder(spans);
   const ids = (matches: Int32Array): string[] => [...matches].map((i) => spans[i]?.spanId ?? '?');
 
   it('matches names, services, ids and attribute values case-insensitively', () => {
-    assert.deepEqual(ids(finder.find(parseFindQuery('ORDERS'), tree)), ['root', 'a']);
-    assert.deepEqual(ids(finder.find(parseFindQuery('payments'), tree)), ['b']);
-    assert.deepEqual(ids(finder.find(parseFindQuery('postgres'), tree)), ['a']);
-    assert.deepEqual(ids(finder.find(parseFindQuery('declined'), tree)), ['b']);
-    assert.deepEqual(ids(finder.find(parseFindQuery('carderror'), tree)), ['b']);
-    assert.deepEqual(ids(finder.find(parseFindQuery('pay-7f9'), tree)), ['b']);
+    assert.deepEqual(ids(finder.find(parseFindQuery('ORDERS'))), ['root', 'a']);
+    assert.deepEqual(ids(finder.find(parseFindQuery('payments'))), ['b']);
+    assert.deepEqual(ids(finder.find(parseFindQuery('postgres'))), ['a']);
+    assert.deepEqual(ids(finder.find(parseFindQuery('declined'))), ['b']);
+    assert.deepEqual(ids(finder.find(parseFindQuery('carderror'))), ['b']);
+    assert.deepEqual(ids(finder.find(parseFindQuery('pay-7f9'))), ['b']);
   });
 
   it('requires every term', () => {
-    assert.deepEqual(ids(finder.find(parseFindQuery('orders db'), tree)), ['a']);
-    assert.deepEqual(ids(finder.find(parseFindQuery('orders nowhere'), tree)), []);
+    assert.deepEqual(ids(finder.find(parseFindQuery('orders db'))), ['a']);
+    assert.deepEqual(ids(finder.find(parseFindQuery('orders nowhere'))), []);
   });
 
   it('matches key=value against the attribute with that key only', () => {
-    assert.deepEqual(ids(finder.find(parseFindQuery('rows=12'), tree)), ['a']);
-    assert.deepEqual(ids(finder.find(parseFindQuery('db.system=post'), tree)), ['a']);
-    assert.deepEqual(ids(finder.find(parseFindQuery('system=postgresql'), tree)), []);
+    assert.deepEqual(ids(finder.find(parseFindQuery('rows=12'))), ['a']);
+    assert.deepEqual(ids(finder.find(parseFindQuery('db.system=post'))), ['a']);
+    assert.deepEqual(ids(finder.find(parseFindQuery('system=postgresql'))), []);
   });
 
-  it('can index spans ahead of time in slices, with the same results', () => {
-    const early = new SpanFinder(spans);
-    assert.equal(early.prepare(0, 2), 2);
-    assert.equal(early.prepare(2, 100), spans.length);
-    assert.deepEqual(ids(early.find(parseFindQuery('orders'), tree)), ['root', 'a']);
+  it('lists matches in span order; the timeline sorts them top to bottom', () => {
+    const outOfOrder = [span('late', undefined, 0, { name: 'x' }), span('child', 'early', 2, { name: 'x' }), span('early', undefined, 1, { name: 'x' })];
+    const matches = new SpanFinder(outOfOrder).find(['x']);
+    assert.deepEqual([...matches], [0, 1, 2]);
+    const order = inTreeOrder(matches, treeOf(outOfOrder));
+    assert.deepEqual([...order].map((i) => outOfOrder[i]?.spanId), ['late', 'early', 'child']);
   });
 
   it('finds nothing for an empty query', () => {
-    assert.equal(finder.find(parseFindQuery('   '), tree).length, 0);
+    assert.equal(finder.find(parseFindQuery('   ')).length, 0);
   });
 
   it('filters to matches with their ancestors', () => {
     const sample = sampleSpans();
-    const sampleTree = buildSpanTree(sample);
+    const sampleTree = treeOf(sample);
     const matches = Int32Array.from([sampleTree.indexOf('b1') ?? -1]);
     const mask = matchFilter(sampleTree, matches);
     const kept = sample.filter((_, i) => mask[i] === 1).map((s) => s.spanId);
@@ -61,7 +60,7 @@ describe('find in trace', () => {
 
   it('steps to the next and previous match in tree order, wrapping', () => {
     const sample = sampleSpans();
-    const sampleTree = buildSpanTree(sample);
+    const sampleTree = treeOf(sample);
     const at = (id: string): number => sampleTree.indexOf(id) ?? -1;
     const matches = Int32Array.from([at('a1'), at('b'), at('o')]);
     assert.equal(stepMatch(matches, sampleTree, -1, 1), 0);

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { commandForKey, navigate } from '../../../src/core/viewer/layout/navigation';
 import { RowModel } from '../../../src/core/viewer/layout/rows';
-import { buildSpanTree } from '../../../src/core/viewer/layout/spanTree';
-import { sampleSpans } from './spans';
+import { sampleSpans, treeOf } from './spans';
 
 describe('timeline keyboard navigation', () => {
   const plain = { ctrlKey: false, metaKey: false, altKey: false };
@@ -17,7 +16,7 @@ describe('timeline keyboard navigation', () => {
   });
 
   it('moves up and down, by page and to the ends, within the rows', () => {
-    const model = new RowModel(buildSpanTree(sampleSpans()));
+    const model = new RowModel(treeOf(sampleSpans()));
     const at = (id: string): number => model.tree.indexOf(id) ?? -1;
     assert.deepEqual(navigate(model, -1, 'down', 5), { select: at('root') });
     assert.deepEqual(navigate(model, at('root'), 'down', 5), { select: at('a') });
@@ -29,7 +28,7 @@ describe('timeline keyboard navigation', () => {
   });
 
   it('expands or enters with Right and collapses or leaves with Left', () => {
-    const model = new RowModel(buildSpanTree(sampleSpans()));
+    const model = new RowModel(treeOf(sampleSpans()));
     const at = (id: string): number => model.tree.indexOf(id) ?? -1;
     assert.deepEqual(navigate(model, at('a'), 'right', 5), { select: at('a1') });
     assert.deepEqual(navigate(model, at('a'), 'left', 5), { collapse: at('a') });
@@ -41,7 +40,7 @@ describe('timeline keyboard navigation', () => {
   });
 
   it('toggles, expands children, opens code and starts find', () => {
-    const model = new RowModel(buildSpanTree(sampleSpans()));
+    const model = new RowModel(treeOf(sampleSpans()));
     const at = (id: string): number => model.tree.indexOf(id) ?? -1;
     assert.deepEqual(navigate(model, at('b'), 'toggle', 5), { collapse: at('b') });
     assert.deepEqual(navigate(model, at('b'), 'expandChildren', 5), { expandChildren: at('b') });
@@ -53,7 +52,7 @@ describe('timeline keyboard navigation', () => {
   });
 
   it('selects the first row when the selection is hidden', () => {
-    const model = new RowModel(buildSpanTree(sampleSpans()));
+    const model = new RowModel(treeOf(sampleSpans()));
     const at = (id: string): number => model.tree.indexOf(id) ?? -1;
     model.setCollapsed(at('a'), true);
     assert.deepEqual(navigate(model, at('a1'), 'down', 5), { select: at('root') });

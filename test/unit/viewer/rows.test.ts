@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { RowModel } from '../../../src/core/viewer/layout/rows';
-import { buildSpanTree } from '../../../src/core/viewer/layout/spanTree';
-import { sampleSpans } from './spans';
+import { sampleSpans, treeOf } from './spans';
 
 function setup(): { model: RowModel; rows: () => string[]; at: (id: string) => number } {
   const spans = sampleSpans();
-  const model = new RowModel(buildSpanTree(spans));
+  const model = new RowModel(treeOf(spans));
   const rows = (): string[] => Array.from({ length: model.length }, (_, row) => spans[model.spanAt(row)]?.spanId ?? '?');
   const at = (id: string): number => model.tree.indexOf(id) ?? -1;
   return { model, rows, at };

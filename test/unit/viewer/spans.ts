@@ -1,4 +1,5 @@
 import type { Span } from '../../../src/core/model/trace';
+import { buildSpanTree, type SpanTree } from '../../../src/core/viewer/layout/spanTree';
 
 /** A span with only the fields a test cares about set; everything else empty. */
 export function span(spanId: string, parentSpanId: string | undefined, startNs: number, fields: Partial<Span> = {}): Span {
@@ -37,4 +38,20 @@ export function sampleSpans(): Span[] {
     span('b1', 'b', 5),
     span('o', 'zz', 6),
   ];
+}
+
+/**
+ * The viewer's span tree for test spans: parent ids resolved to indices as analysis resolves them (the first span
+ * with an id; a missing parent or the span itself gives -1).
+ */
+export function treeOf(spans: readonly Span[]): SpanTree {
+  const first = new Map<string, number>();
+  spans.forEach((item, index) => {
+    if (!first.has(item.spanId)) first.set(item.spanId, index);
+  });
+  const parents = Int32Array.from(spans, (item, index) => {
+    const parent = item.parentSpanId === undefined ? undefined : first.get(item.parentSpanId);
+    return parent === undefined || parent === index ? -1 : parent;
+  });
+  return buildSpanTree({ parents, starts: Float64Array.from(spans, (item) => item.startNs), spanIds: spans.map((item) => item.spanId) });
 }

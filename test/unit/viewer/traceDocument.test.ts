@@ -30,8 +30,8 @@ describe('trace document and summary', () => {
     if (!orphans || !roots) assert.fail('two warnings expected');
     assert.equal(orphans.title, '1 span has no parent in this trace');
     assert.match(orphans.explanation, /extra roots/);
-    assert.deepEqual(orphans.spanIndices.map((i) => document.trace.spans[i]?.spanId), ['o']);
-    assert.deepEqual(roots.spanIndices.map((i) => document.trace.spans[i]?.spanId), ['r1', 'r2']);
+    assert.deepEqual(orphans.spanIndices.map((i) => document.spans.spanIds[i]), ['o']);
+    assert.deepEqual(roots.spanIndices.map((i) => document.spans.spanIds[i]), ['r1', 'r2']);
     assert.deepEqual(document.loadedTraceIds, ['bb'], 'the trace itself is not listed as another loaded trace');
     const summary = summarizeTrace(analysis, []);
     assert.equal(summary.broken, '1 span has no parent in this trace');
@@ -50,7 +50,10 @@ describe('trace document and summary', () => {
     assert.ok(skew, JSON.stringify(document.warnings));
     assert.equal(skew.spanIndices.length, analysis.adjustedSpans);
     assert.match(skew.explanation, /adjustClockSkew/);
-    for (const index of skew.spanIndices) assert.ok(document.trace.spans[index]?.warnings.some((w) => w.endsWith('(clock skew)')));
+    for (const index of skew.spanIndices) {
+      assert.ok(analysis.trace.spans[index]?.warnings.some((w) => w.endsWith('(clock skew)')));
+      assert.ok((document.spans.warningCounts[index] ?? 0) > 0, 'the table counts the span’s own warnings');
+    }
     assert.equal(analyzeTrace(parsed, { adjustClockSkew: false }).adjustedSpans, 0);
   });
 
@@ -61,9 +64,11 @@ describe('trace document and summary', () => {
       span('db2', 'root', 6 * ms, { durationNs: 2 * ms, service: 'db', name: 'SELECT' }),
     ]);
     const document = buildTraceDocument(analyzeTrace(input), { ref: ref('cc'), sourceLabel: 't', brokenLinks: [], loadedTraceIds: [] });
-    assert.deepEqual(document.errors, [{ spanIndex: 1, reason: 'status ERROR: timeout' }]);
-    assert.ok(document.criticalPath.length > 0);
-    assert.ok(document.criticalPath.every((segment) => segment.endNs >= segment.startNs));
+    const { errorReasons, strings } = document.spans;
+    assert.deepEqual([...errorReasons].map((index) => strings[index]), [undefined, 'status ERROR: timeout', undefined]);
+    const path = document.criticalPath;
+    assert.ok(path.spans.length > 0);
+    assert.ok(path.spans.every((_, i) => (path.ends[i] ?? 0) >= (path.starts[i] ?? 0) && (path.starts[i] ?? -1) >= 0), 'times count from the trace start');
     const dbService = document.stats.find((stats) => stats.service === 'db' && stats.operation === undefined);
     const dbSelect = document.stats.find((stats) => stats.service === 'db' && stats.operation === 'SELECT');
     assert.equal(dbService?.count, 2);
@@ -88,7 +93,7 @@ describe('trace document and summary', () => {
     assert.equal(warning.title, 'Trace broken between orders and payments');
     assert.match(warning.explanation, /trace a1/);
     assert.match(warning.explanation, /traceparent/);
-    assert.deepEqual(warning.spanIndices.map((i) => pieceDocument.trace.spans[i]?.spanId), ['cli']);
+    assert.deepEqual(warning.spanIndices.map((i) => pieceDocument.spans.spanIds[i]), ['cli']);
     const callerDocument = buildTraceDocument(callerAnalysis, { ref: ref('a1'), sourceLabel: 't', brokenLinks: set.brokenLinks, loadedTraceIds: [] });
     assert.deepEqual(callerDocument.warnings.find((w) => w.kind === 'broken-link')?.spanIndices, [0]);
     assert.match(summarizeTrace(pieceAnalysis, set.brokenLinks).broken ?? '', /broken off a trace of orders/);

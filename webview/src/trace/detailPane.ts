@@ -16,16 +16,26 @@ export interface SpanAction {
 }
 
 export interface DetailPaneEvents {
+  /** The span in full, from the host (the webview holds only the timeline's columns). */
+  loadSpan(index: number): Promise<Span>;
   selectSpan(index: number): void;
   openTrace(ref: TraceRef, focusSpanId: string): void;
   copy(what: CopyKind, text: string): void;
   close(): void;
 }
 
-/** The selected span in full: facts, warnings, attributes, resource, events with relative times, links. */
+/** Spans kept after their detail was shown, so that going back and forth does not ask the host again. */
+const cachedSpans = 64;
+
+/**
+ * The selected span in full: facts, warnings, attributes, resource, events with relative times, links. The title
+ * shows at once; the rest once the host has sent the span.
+ */
 export class DetailPane {
   readonly element: HTMLElement;
   private readonly content: HTMLDivElement;
+  private readonly cache = new Map<number, Span>();
+  private shown = -1;
 
   constructor(
     private readonly data: TraceData,
@@ -41,14 +51,50 @@ export class DetailPane {
   }
 
   show(index: number): void {
-    const span = this.data.span(index);
-    if (!span) {
-      this.element.classList.add('hidden');
+    if (!this.data.has(index)) {
+      this.hide();
       return;
     }
+    this.shown = index;
     this.element.classList.remove('hidden');
+    const cached = this.cache.get(index);
+    if (cached) {
+      this.fill(cached, index);
+      return;
+    }
+    const toolbar = this.toolbar();
+    const status = element('p', { className: 'muted detail-loading', attributes: { role: 'status' }, text: 'Loading span details…' });
+    this.content.replaceChildren(this.heading(index, toolbar), status);
+    this.content.scrollTop = 0;
+    this.events.loadSpan(index).then(
+      (span) => {
+        this.remember(index, span);
+        if (this.shown === index) this.fill(span, index);
+      },
+      (error: unknown) => {
+        if (this.shown === index) status.textContent = `The span’s details could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+      },
+    );
+  }
+
+  hide(): void {
+    this.shown = -1;
+    this.element.classList.add('hidden');
+  }
+
+  private fill(span: Span, index: number): void {
+    const toolbar = this.toolbar();
+    for (const action of this.actions) {
+      const button = element('vscode-button', { attributes: { secondary: '', 'aria-label': action.label }, text: action.label });
+      button.icon = action.icon;
+      button.dataset.action = action.id;
+      button.addEventListener('click', () => {
+        action.run(span, index);
+      });
+      toolbar.append(button);
+    }
     this.content.replaceChildren(
-      this.heading(span, index),
+      this.heading(index, toolbar),
       this.facts(span, index),
       this.warnings(span, index),
       section('Attributes', attributeTable(span.attributes, 'No attributes'), span.attributes),
@@ -59,21 +105,20 @@ export class DetailPane {
     this.content.scrollTop = 0;
   }
 
-  hide(): void {
-    this.element.classList.add('hidden');
+  private remember(index: number, span: Span): void {
+    this.cache.delete(index);
+    this.cache.set(index, span);
+    for (const oldest of this.cache.keys()) {
+      if (this.cache.size <= cachedSpans) break;
+      this.cache.delete(oldest);
+    }
   }
 
-  private heading(span: Span, index: number): HTMLElement {
-    const toolbar = element('div', { className: 'detail-actions', attributes: { role: 'toolbar', 'aria-label': 'Span actions' } });
-    for (const action of this.actions) {
-      const button = element('vscode-button', { attributes: { secondary: '', 'aria-label': action.label }, text: action.label });
-      button.icon = action.icon;
-      button.dataset.action = action.id;
-      button.addEventListener('click', () => {
-        action.run(span, index);
-      });
-      toolbar.append(button);
-    }
+  private toolbar(): HTMLElement {
+    return element('div', { className: 'detail-actions', attributes: { role: 'toolbar', 'aria-label': 'Span actions' } });
+  }
+
+  private heading(index: number, toolbar: HTMLElement): HTMLElement {
     const close = element('vscode-toolbar-button', { attributes: { icon: 'close', label: 'Close span details' } });
     close.addEventListener('click', () => {
       this.events.close();
@@ -85,10 +130,10 @@ export class DetailPane {
         'div',
         { className: 'detail-title-row' },
         element('span', { className: `service-chip svc-${this.data.colorSlots[index] ?? 0}`, attributes: { 'aria-hidden': 'true' } }),
-        element('h2', { className: 'detail-title', text: span.name }),
+        element('h2', { className: 'detail-title', text: this.data.name(index) }),
         close,
       ),
-      element('div', { className: 'detail-service', text: span.service }),
+      element('div', { className: 'detail-service', text: this.data.service(index) }),
       toolbar,
     );
   }
@@ -104,7 +149,7 @@ export class DetailPane {
     add('Kind', span.kind);
     const status = element('span', { className: `status status-${span.status.code}`, text: span.status.code });
     add('Status', span.status.message ? element('span', {}, status, `: ${span.status.message}`) : status);
-    const errorReason = this.data.errorReasons.get(index);
+    const errorReason = this.data.errorReason(index);
     if (errorReason !== undefined) add('Error', element('span', { className: 'has-errors', text: errorReason }));
     add('Span ID', element('code', { text: span.spanId }));
     const parentIndex = this.data.tree.parent[index] ?? -1;
@@ -128,7 +173,7 @@ export class DetailPane {
   }
 
   private spanButton(index: number, label: string): HTMLElement {
-    const button = element('button', { className: 'link-button', text: this.data.span(index)?.name ?? label, title: label });
+    const button = element('button', { className: 'link-button', text: this.data.has(index) ? this.data.name(index) : label, title: label });
     button.addEventListener('click', () => {
       this.events.selectSpan(index);
     });

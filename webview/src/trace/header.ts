@@ -14,7 +14,7 @@ export interface HeaderEvents {
 /** The trace's title line, key figures and its warnings, each with an explanation. */
 export function renderHeader(data: TraceData, events: HeaderEvents): HTMLElement {
   const root = data.rootSpan();
-  const title = root ? `${root.service}: ${root.name}` : 'Empty trace';
+  const title = data.has(root) ? `${data.service(root)}: ${data.name(root)}` : 'Empty trace';
   const copy = element('vscode-toolbar-button', {
     attributes: { icon: 'copy', label: 'Copy trace ID', title: 'Copy trace ID' },
   });
@@ -30,7 +30,7 @@ export function renderHeader(data: TraceData, events: HeaderEvents): HTMLElement
   add('Duration', formatDuration(data.totalNs));
   add('Services', String(data.services.length));
   add('Depth', String(data.tree.maxDepth + 1));
-  add('Spans', formatCount(data.spans.length));
+  add('Spans', formatCount(data.count));
   if (data.errorCount > 0) add('Errors', formatCount(data.errorCount), 'has-errors');
   add('Source', data.document.sourceLabel);
 

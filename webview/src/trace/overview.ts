@@ -44,7 +44,7 @@ export class Overview {
         className: 'overview',
         attributes: {
           role: 'img',
-          'aria-label': `Overview of all ${data.spans.length} spans over ${formatDuration(data.totalNs)}; drag to zoom`,
+          'aria-label': `Overview of all ${data.count} spans over ${formatDuration(data.totalNs)}; drag to zoom`,
         },
         title: 'Drag to zoom into a range, drag the highlighted window to pan, double-click to show the whole trace',
       },
@@ -80,8 +80,7 @@ export class Overview {
     context.scale(ratio, ratio);
     context.clearRect(0, 0, width, overviewHeight);
     const colors = paletteColors(this.element);
-    const { spans, tree, offsets, colorSlots, totalNs } = this.data;
-    const count = spans.length;
+    const { count, tree, offsets, durations, colorSlots, totalNs } = this.data;
     let slot = -1;
     for (let i = 0; i < count; i++) {
       const nextSlot = colorSlots[i] ?? 0;
@@ -89,7 +88,7 @@ export class Overview {
         slot = nextSlot;
         context.fillStyle = colors[slot] ?? '#888';
       }
-      const rect = overviewSpanRect(tree.preorder[i] ?? 0, count, offsets[i] ?? 0, spans[i]?.durationNs ?? 0, totalNs, width, overviewHeight);
+      const rect = overviewSpanRect(tree.preorder[i] ?? 0, count, offsets[i] ?? 0, durations[i] ?? 0, totalNs, width, overviewHeight);
       context.fillRect(rect.x, rect.y, rect.width, rect.height);
     }
     this.placeMark();

@@ -154,25 +154,33 @@ export class Timeline {
     this.render();
   }
 
-  /** Re-renders the rows in view; rows already bound to the right span are left alone unless the look changed. */
+  /**
+   * Re-renders the rows in view; rows already bound to the right span are left alone unless the look changed.
+   * Rows that scrolled out are re-bound to the rows scrolling in, in the same frame, and only the ones left over
+   * are hidden: a row is written once per frame at most.
+   */
   render(): void {
     const rows = this.data.rows;
     const range = visibleRows(this.body.scrollTop, this.viewportHeight, rowHeight, rows.length, overscan);
     const rebindAll = this.boundGeneration !== this.generation;
     this.boundGeneration = this.generation;
+    const freed: RowView[] = [];
     for (const [row, view] of this.active) {
       if (row < range.first || row >= range.end || rebindAll || view.span !== rows.spanAt(row)) {
         this.active.delete(row);
-        view.release();
-        this.spare.push(view);
+        freed.push(view);
       }
     }
     const context = this.context();
     for (let row = range.first; row < range.end; row++) {
       if (this.active.has(row)) continue;
-      const view = this.spare.pop() ?? this.createRow();
+      const view = freed.pop() ?? this.spare.pop() ?? this.createRow();
       view.bind(context, rows.spanAt(row), row);
       this.active.set(row, view);
+    }
+    for (const view of freed) {
+      view.release();
+      this.spare.push(view);
     }
     setAttributeIfChanged(this.body, 'aria-rowcount', String(rows.length));
     const selectedRow = this.selected >= 0 ? rows.rowOf(this.selected) : -1;

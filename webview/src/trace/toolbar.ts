@@ -120,6 +120,15 @@ export class TimelineToolbar {
     else this.count.textContent = `${current >= 0 ? current + 1 : '–'} of ${total}${label ? `: ${label}` : ''}`;
   }
 
+  /** A find is on its way to the host and back. */
+  setSearching(): void {
+    this.count.textContent = 'Searching…';
+  }
+
+  setFindError(message: string): void {
+    this.count.textContent = `Find failed: ${message}`;
+  }
+
   setSelectionHasChildren(hasChildren: boolean): void {
     for (const button of this.childButtons) setEnabled(button, hasChildren);
   }

@@ -32,24 +32,25 @@ export class SpanTooltip {
   }
 
   private fill(index: number): void {
-    const span = this.data.span(index);
-    if (!span) return;
+    const data = this.data;
+    if (!data.has(index)) return;
+    const status = data.status(index);
     const lines: [string, string][] = [
-      ['Service', span.service],
-      ['Duration', formatDuration(span.durationNs)],
-      ['Starts at', formatDuration(this.data.offsets[index] ?? 0)],
-      ['Kind', span.kind],
-      ['Status', span.status.message ? `${span.status.code}: ${span.status.message}` : span.status.code],
+      ['Service', data.service(index)],
+      ['Duration', formatDuration(data.durations[index] ?? 0)],
+      ['Starts at', formatDuration(data.offsets[index] ?? 0)],
+      ['Kind', data.kind(index)],
+      ['Status', status.message ? `${status.code}: ${status.message}` : status.code],
     ];
-    const critical = this.data.critical.get(index);
+    const critical = data.critical.get(index);
     if (critical) {
       const onPath = critical.reduce((sum, segment) => sum + (segment.endNs - segment.startNs), 0);
       lines.push(['Critical path', formatDuration(onPath)]);
     }
-    const warnings = (this.data.spanWarnings.get(index)?.length ?? 0) + span.warnings.length;
+    const warnings = data.warningCount(index);
     if (warnings > 0) lines.push(['Warnings', String(warnings)]);
     this.element.replaceChildren(
-      element('div', { className: 'tooltip-title', text: span.name }),
+      element('div', { className: 'tooltip-title', text: data.name(index) }),
       element(
         'dl',
         {},

@@ -1,4 +1,5 @@
-import { matchFilter, parseFindQuery, stepMatch } from '../../../src/core/viewer/layout/find';
+import type { Span } from '../../../src/core/model/trace';
+import { inTreeOrder, matchFilter, stepMatch } from '../../../src/core/viewer/layout/find';
 import type { ServiceColors } from '../../../src/core/viewer/layout/serviceColors';
 import { clampWindow } from '../../../src/core/viewer/layout/timeScale';
 import type { CopyKind, TraceDocument, TraceRef } from '../../../src/core/viewer/protocol';
@@ -14,6 +15,10 @@ import { TraceData } from './traceData';
 export interface TraceViewEvents {
   copy(what: CopyKind, text: string): void;
   openCode(ref: TraceRef, spanId: string): void;
+  /** The span in full, from the host. */
+  loadSpan(ref: TraceRef, spanIndex: number, spanId: string): Promise<Span>;
+  /** The indices of the spans matching a find query (the host searches attributes and events too). */
+  find(ref: TraceRef, query: string): Promise<Int32Array>;
   openCallSite(ref: TraceRef, warningIndex: number): void;
   openTrace(ref: TraceRef, focusSpanId: string): void;
   stateChanged(state: TraceViewState): void;
@@ -33,6 +38,11 @@ export class TraceView {
   private matchLabel: string | undefined;
   private currentMatch = -1;
   private selected = -1;
+  /** Counts find queries, so that an answer to an older one is ignored. */
+  private findGeneration = 0;
+  private findPending = false;
+  /** Next/previous asked for while a find was on its way: done when its answer arrives. */
+  private stepWhenFound: 1 | -1 | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   /** The collapse state as saved, recomputed only after the rows changed (it walks every span). */
@@ -50,7 +60,7 @@ export class TraceView {
       this.data,
       {
         ...(state.window ? { window: clampWindow(state.window, this.data.totalNs) } : {}),
-        criticalPath: state.criticalPath && document.criticalPath.length > 0,
+        criticalPath: state.criticalPath && document.criticalPath.spans.length > 0,
         nameColumnPercent: state.nameColumnPercent,
         scrollTop: state.scrollTop,
       },
@@ -59,8 +69,7 @@ export class TraceView {
           this.select(span, true);
         },
         openCode: (span) => {
-          const source = this.data.span(span);
-          if (source) this.events.openCode(document.ref, source.spanId);
+          if (this.data.has(span)) this.events.openCode(document.ref, this.data.spanId(span));
         },
         startFind: () => {
           this.toolbar.findInput.focus();
@@ -76,7 +85,7 @@ export class TraceView {
         find: state.find,
         filterToMatches: state.filterToMatches,
         criticalPath: state.criticalPath,
-        hasCriticalPath: document.criticalPath.length > 0,
+        hasCriticalPath: document.criticalPath.spans.length > 0,
       },
       {
         find: (query) => {
@@ -121,6 +130,7 @@ export class TraceView {
       },
     );
     this.detail = new DetailPane(this.data, this.spanActions(), {
+      loadSpan: (index) => this.events.loadSpan(document.ref, index, this.data.spanId(index)),
       selectSpan: (index) => {
         this.select(index, true);
       },
@@ -174,21 +184,10 @@ export class TraceView {
   mount(focusSpanId?: string): void {
     if (this.state.tab === 'statistics') this.statsTable.show();
     this.timeline.layout();
-    this.indexForFindWhenIdle(0);
     if (this.state.find !== '') this.runFind();
     const focus = focusSpanId ?? this.state.selectedSpanId;
     const index = focus === undefined ? undefined : this.data.tree.indexOf(focus);
     if (index !== undefined) this.select(index, focusSpanId !== undefined);
-  }
-
-  /** Indexes span text for find in idle slices, so that the first find in a big trace answers at once. */
-  private indexForFindWhenIdle(from: number): void {
-    if (from >= this.data.spans.length || this.disposed) return;
-    requestIdleCallback((deadline) => {
-      let next = from;
-      while (next < this.data.spans.length && deadline.timeRemaining() > 2) next = this.data.finder.prepare(next, next + 500);
-      this.indexForFindWhenIdle(next);
-    });
   }
 
   focusTimeline(): void {
@@ -233,7 +232,7 @@ export class TraceView {
 
   private select(span: number, reveal: boolean): void {
     this.selected = span;
-    this.state.selectedSpanId = this.data.span(span)?.spanId;
+    this.state.selectedSpanId = this.data.has(span) ? this.data.spanId(span) : undefined;
     this.timeline.setSelected(span, reveal);
     this.split.classList.toggle('with-detail', span >= 0);
     if (span >= 0) this.detail.show(span);
@@ -242,18 +241,48 @@ export class TraceView {
     this.scheduleSave();
   }
 
+  /** Asks the host for the spans matching the find query; an answer that arrives after a newer query is dropped. */
   private runFind(): void {
-    const terms = parseFindQuery(this.state.find);
-    this.matches = this.data.finder.find(terms, this.data.tree);
+    const generation = ++this.findGeneration;
+    const query = this.state.find.trim();
+    this.stepWhenFound = undefined;
+    if (query === '') {
+      this.findPending = false;
+      this.showFound(new Int32Array(0));
+      return;
+    }
+    this.findPending = true;
+    this.toolbar.setSearching();
+    const current = (): boolean => generation === this.findGeneration && !this.disposed;
+    this.events.find(this.data.document.ref, query).then(
+      (found) => {
+        if (!current()) return;
+        this.findPending = false;
+        this.showFound(found.filter((index) => this.data.has(index)));
+      },
+      (error: unknown) => {
+        if (!current()) return;
+        this.findPending = false;
+        this.toolbar.setFindError(error instanceof Error ? error.message : String(error));
+      },
+    );
+  }
+
+  private showFound(found: Int32Array): void {
+    this.matches = inTreeOrder(found, this.data.tree);
     this.currentMatch = -1;
     this.showMatches();
+    const direction = this.stepWhenFound;
+    this.stepWhenFound = undefined;
+    if (direction !== undefined) this.step(direction);
   }
 
   /** Highlights a given set of spans as if they were find results (a warning's "Show spans"). */
   private spotlight(spanIndices: readonly number[], label: string): void {
-    const indices = spanIndices.filter((index) => index >= 0 && index < this.data.spans.length);
-    const preorder = this.data.tree.preorder;
-    this.matches = Int32Array.from(indices).sort((a, b) => (preorder[a] ?? 0) - (preorder[b] ?? 0));
+    this.findGeneration++;
+    this.findPending = false;
+    this.stepWhenFound = undefined;
+    this.matches = inTreeOrder(Int32Array.from(spanIndices.filter((index) => this.data.has(index))), this.data.tree);
     this.matchLabel = label;
     this.state.find = '';
     this.toolbar.findInput.value = '';
@@ -264,7 +293,7 @@ export class TraceView {
   }
 
   private showMatches(): void {
-    const mask = new Uint8Array(this.data.spans.length);
+    const mask = new Uint8Array(this.data.count);
     for (const match of this.matches) mask[match] = 1;
     this.applyFilter();
     this.timeline.setMatches(mask, this.matches[this.currentMatch] ?? -1);
@@ -278,12 +307,16 @@ export class TraceView {
   }
 
   private step(direction: 1 | -1): void {
+    if (this.findPending) {
+      this.stepWhenFound = direction;
+      return;
+    }
     const next = stepMatch(this.matches, this.data.tree, this.selected, direction);
     if (next < 0) return;
     this.currentMatch = next;
     const span = this.matches[next] ?? -1;
     this.select(span, true);
-    const mask = new Uint8Array(this.data.spans.length);
+    const mask = new Uint8Array(this.data.count);
     for (const match of this.matches) mask[match] = 1;
     this.timeline.setMatches(mask, span);
     this.toolbar.setCount(this.currentMatch, this.matches.length, this.state.find, this.matchLabel);
@@ -346,9 +379,14 @@ export class TraceView {
     const collapsed = this.data.rows.collapsedSpans();
     const tooMany = collapsed.length > maxSavedCollapsed;
     return {
-      collapsedSpanIds: tooMany ? [] : collapsed.map((index) => this.data.span(index)?.spanId ?? '').filter((id) => id !== ''),
+      collapsedSpanIds: tooMany ? [] : collapsed.map((index) => this.data.spanId(index)).filter((id) => id !== ''),
       allCollapsed: tooMany,
     };
+  }
+
+  /** The view as it is now: what a new document of the same trace should open with. */
+  currentState(): TraceViewState {
+    return this.snapshot();
   }
 
   /** Saves any pending change now (the page is about to go). */
@@ -361,7 +399,8 @@ export class TraceView {
     return {
       ...this.state,
       ...this.savedCollapse,
-      window: this.timeline.timeWindow,
+      // The whole trace is saved as no window, so that a trace that grows stays shown whole.
+      window: this.timeline.zoomed ? this.timeline.timeWindow : undefined,
       criticalPath: this.timeline.criticalPathShown,
       scrollTop: this.timeline.scrollTop,
       nameColumnPercent: this.timeline.nameColumn,

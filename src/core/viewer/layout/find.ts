@@ -24,7 +24,10 @@ export function parseFindQuery(text: string): string[] {
     .filter((term) => term.length > 0);
 }
 
-/** Matches spans against queries; each span's searchable text is built once, on the first query that needs it. */
+/**
+ * Matches spans against queries; each span's searchable text is built once, on the first query. The host runs it
+ * (it holds the spans' attributes and events) and sends the matching indices to the webview.
+ */
 export class SpanFinder {
   private readonly haystacks: (string | undefined)[];
 
@@ -32,8 +35,8 @@ export class SpanFinder {
     this.haystacks = new Array<string | undefined>(spans.length);
   }
 
-  /** Indices of the spans matching every term, in the order of `tree.preorder` (top to bottom in the timeline). */
-  find(terms: readonly string[], tree: SpanTree): Int32Array {
+  /** Indices of the spans matching every term, in span order (`inTreeOrder` sorts them as the timeline shows them). */
+  find(terms: readonly string[]): Int32Array {
     if (terms.length === 0) return new Int32Array(0);
     const needles = terms.map((term) => (isKeyValue(term) ? `\n${term}` : term));
     const found: number[] = [];
@@ -41,18 +44,7 @@ export class SpanFinder {
       const haystack = this.haystack(i);
       if (needles.every((needle) => haystack.includes(needle))) found.push(i);
     }
-    const result = Int32Array.from(found);
-    return result.sort((a, b) => (tree.preorder[a] ?? 0) - (tree.preorder[b] ?? 0));
-  }
-
-  /**
-   * Builds the searchable text of spans `from` to `to` ahead of time (in idle moments after a trace renders), so
-   * that the first find in a big trace does not pay for indexing it. Returns where it stopped.
-   */
-  prepare(from: number, to: number): number {
-    const end = Math.min(to, this.spans.length);
-    for (let i = from; i < end; i++) this.haystack(i);
-    return end;
+    return Int32Array.from(found);
   }
 
   private haystack(index: number): string {
@@ -71,6 +63,12 @@ export class SpanFinder {
     this.haystacks[index] = text;
     return text;
   }
+}
+
+/** Span indices sorted as the timeline shows them (`tree.preorder`): top to bottom. Sorts `indices` in place. */
+export function inTreeOrder(indices: Int32Array, tree: SpanTree): Int32Array {
+  const preorder = tree.preorder;
+  return indices.sort((a, b) => (preorder[a] ?? 0) - (preorder[b] ?? 0));
 }
 
 function isKeyValue(term: string): boolean {

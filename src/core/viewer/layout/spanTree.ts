@@ -1,13 +1,14 @@
 /**
  * The span tree of one trace in flat typed arrays, so that 100,000 spans cost a few arrays rather than 100,000
- * node objects. Span indices are positions in the trace's `spans` array.
+ * node objects. Span indices are positions in the trace's span table.
  */
 
-/** What the tree needs to know about a span. */
-export interface TreeSpan {
-  readonly spanId: string;
-  readonly parentSpanId?: string;
-  readonly startNs: number;
+/** What the tree is built from: the columns of the trace's `SpanTable` it needs. */
+export interface TreeInput {
+  /** The parent's index, or -1. */
+  readonly parents: Int32Array;
+  readonly starts: Float64Array;
+  readonly spanIds: readonly string[];
 }
 
 export interface SpanTree {
@@ -23,9 +24,8 @@ export interface SpanTree {
   readonly roots: Int32Array;
   /** Position of each span in the fully expanded depth-first order (the order the timeline shows). */
   readonly preorder: Int32Array;
-  /** Spans whose parent id names no span in the trace. */
-  readonly orphans: Int32Array;
   readonly maxDepth: number;
+  /** The first span with this id. */
   indexOf(spanId: string): number | undefined;
 }
 
@@ -33,23 +33,17 @@ export function childCount(tree: SpanTree, span: number): number {
   return (tree.childStart[span + 1] ?? 0) - (tree.childStart[span] ?? 0);
 }
 
-/** Builds the tree. Duplicate span ids resolve to the first span; a span that is its own ancestor becomes a root. */
-export function buildSpanTree(spans: readonly TreeSpan[]): SpanTree {
-  const size = spans.length;
-  const indexById = new Map<string, number>();
-  spans.forEach((span, i) => {
-    if (!indexById.has(span.spanId)) indexById.set(span.spanId, i);
-  });
-
-  const parent = new Int32Array(size).fill(-1);
-  const orphanList: number[] = [];
-  spans.forEach((span, i) => {
-    const parentId = span.parentSpanId;
-    if (parentId === undefined || parentId === '') return;
-    const found = indexById.get(parentId);
-    if (found === undefined) orphanList.push(i);
-    else if (found !== i) parent[i] = found;
-  });
+/**
+ * Builds the tree from parent indices (as analysis resolved them). A parent index out of range makes a root, and a
+ * span that is its own ancestor becomes a root, so that every span is shown once and every walk ends.
+ */
+export function buildSpanTree(input: TreeInput): SpanTree {
+  const size = input.parents.length;
+  const parent = new Int32Array(size);
+  for (let i = 0; i < size; i++) {
+    const p = input.parents[i] ?? -1;
+    parent[i] = p >= 0 && p < size && p !== i ? p : -1;
+  }
   breakCycles(parent);
 
   const childStart = new Int32Array(size + 1);
@@ -58,7 +52,7 @@ export function buildSpanTree(spans: readonly TreeSpan[]): SpanTree {
   const next = childStart.slice(0, size);
   const children = new Int32Array(size);
   const rootList: number[] = [];
-  for (const i of startOrder(spans)) {
+  for (const i of startOrder(input.starts, size)) {
     const p = parent[i] ?? -1;
     if (p < 0) {
       rootList.push(i);
@@ -70,6 +64,7 @@ export function buildSpanTree(spans: readonly TreeSpan[]): SpanTree {
   }
   const roots = Int32Array.from(rootList);
   const { depth, preorder, maxDepth } = walk(size, roots, childStart, children);
+  let indexById: Map<string, number> | undefined;
   return {
     size,
     parent,
@@ -78,16 +73,24 @@ export function buildSpanTree(spans: readonly TreeSpan[]): SpanTree {
     children,
     roots,
     preorder,
-    orphans: Int32Array.from(orphanList),
     maxDepth,
-    indexOf: (spanId) => indexById.get(spanId),
+    // Built on the first look-up (restoring a selection, following a link), not for every trace shown.
+    indexOf: (spanId) => {
+      if (!indexById) {
+        indexById = new Map();
+        for (let i = 0; i < size; i++) {
+          const id = input.spanIds[i] ?? '';
+          if (!indexById.has(id)) indexById.set(id, i);
+        }
+      }
+      return indexById.get(spanId);
+    },
   };
 }
 
 /** Indices sorted by start time, ties by input order; skips the sort when the input is already in order. */
-function startOrder(spans: readonly TreeSpan[]): Int32Array {
-  const starts = Float64Array.from(spans, (span) => span.startNs);
-  const order = new Int32Array(spans.length);
+function startOrder(starts: Float64Array, size: number): Int32Array {
+  const order = new Int32Array(size);
   let sorted = true;
   for (let i = 0; i < order.length; i++) {
     order[i] = i;

@@ -22,8 +22,14 @@ export function fileSourceId(uri: vscode.Uri): string {
 export async function openTraceFiles(context: ViewerContext, uri?: vscode.Uri, selected?: readonly vscode.Uri[]): Promise<void> {
   const uris = selected && selected.length > 0 ? selected : uri ? [uri] : await pickFiles();
   for (const file of uris ?? []) {
+    const name = fileName(file);
+    const panel = ViewerPanel.show(context);
+    panel.session.showFileLoading(name);
     const source = await readTraceFile(context, file, true);
-    if (!source) continue;
+    if (!source) {
+      panel.session.showFileFailed(`Trace Stitch could not read a trace from ${name}.`);
+      continue;
+    }
     context.registry.add(source);
     remember(context, file);
     const started = performance.now();
@@ -33,6 +39,10 @@ export async function openTraceFiles(context: ViewerContext, uri?: vscode.Uri, s
     if (loaded.length === 1 && only) ViewerPanel.showTrace(context, only.ref);
     else ViewerPanel.show(context).session.showTraces(source, loaded, source.notes());
   }
+}
+
+function fileName(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? uri.toString();
 }
 
 async function pickFiles(): Promise<readonly vscode.Uri[] | undefined> {
@@ -50,7 +60,7 @@ async function pickFiles(): Promise<readonly vscode.Uri[] | undefined> {
  */
 export async function readTraceFile(context: ViewerContext, uri: vscode.Uri, tellUser: boolean): Promise<FileSource | undefined> {
   const { host } = context;
-  const name = uri.path.split('/').pop() ?? uri.toString();
+  const name = fileName(uri);
   if (uri.scheme !== 'file') {
     if (tellUser) host.showError(`Trace Stitch reads trace files from disk; ${uri.toString()} is not a file on disk.`);
     return undefined;

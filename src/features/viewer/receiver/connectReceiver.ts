@@ -6,7 +6,6 @@ import { AdaptedSource } from '../sources/adaptedSource';
 import type { ReceiverHandle } from './receiverHandle';
 import { receiverSourceId, showReceiverTracesCommand, type RecentTracesView } from './recentTracesView';
 
-
 /** Views refresh at most this often while spans stream in. */
 const refreshIntervalMs = 1_000;
 /** The most recently updated received traces the library holds at once. */
@@ -14,9 +13,16 @@ const liveTraces = 200;
 
 /**
  * Shows the built-in receiver in the viewer: as a search source, in the Recent Traces view, and as a status bar
- * item (listening / spans received / error) that opens the viewer's search on it.
+ * item (listening / spans received / error) that opens the viewer's search on it. `traceUpdated` hears of every
+ * trace that gains spans (a viewer showing it updates it).
  */
-export function connectReceiver(host: Host, viewer: ViewerApi, recent: RecentTracesView, receiver: ReceiverHandle): vscode.Disposable {
+export function connectReceiver(
+  host: Host,
+  viewer: ViewerApi,
+  recent: RecentTracesView,
+  receiver: ReceiverHandle,
+  traceUpdated: (traceId: string) => void,
+): vscode.Disposable {
   const describe = (): ReturnType<typeof receiverStatusText> => receiverStatusText(receiver.state, receiver.store.stats);
   const source = new AdaptedSource(receiver.source, {
     id: receiverSourceId,
@@ -54,7 +60,10 @@ export function connectReceiver(host: Host, viewer: ViewerApi, recent: RecentTra
   };
   update();
   const subscriptions = [
-    receiver.store.onDidUpdateTrace(updateSoon),
+    receiver.store.onDidUpdateTrace((change) => {
+      traceUpdated(change.traceId);
+      updateSoon();
+    }),
     receiver.store.onDidEvictTraces(updateSoon),
     receiver.store.onDidClear(updateSoon),
     receiver.onDidChangeState(update),
