@@ -1,6 +1,6 @@
 import type { Tree } from '@vscode/tree-sitter-wasm';
 import { Evaluator } from './analysis/evidence';
-import { nodesOf } from './analysis/captures';
+import { capturesNamed, nodesOf } from './analysis/captures';
 import { BudgetExceededError, FileContext } from './analysis/fileContext';
 import type { HandlerScope, OutboundCandidate } from './analysis/language';
 import type { RootMap } from './analysis/roots';
@@ -125,7 +125,7 @@ export class PropagationEngine {
     const matches = query.matches(tree.rootNode).map((match) => ({ captures: syntaxTree.capturesOf(match.captures) }));
     const bindings = perFunction
       ? queriedBindings(this.runtime.query(grammar, `${module.language}-bindings`, module.bindingQuerySource), (node) => syntaxTree.wrap(node))
-      : capturedBindings(() => nodesOf(matches, 'binding'));
+      : capturedBindings(() => capturesNamed(matches, 'binding'));
     const facts = input.facts ?? noProjectFacts;
     const file = new FileContext({
       text: input.text,

@@ -1,5 +1,5 @@
 import type { Node, Query } from '@vscode/tree-sitter-wasm';
-import type { SyntaxNode } from '../runtime/syntaxTree';
+import type { Capture, SyntaxNode } from '../runtime/syntaxTree';
 
 /** The statements that bind or change names (the language's `@binding` query), as name resolution asks for them. */
 export interface BindingStatements {
@@ -13,24 +13,28 @@ export interface BindingStatements {
  * From the whole file's captures, taken in the same query walk as everything else: what a full analysis needs, as
  * it resolves names in most functions.
  */
-export function capturedBindings(captured: () => readonly SyntaxNode[]): BindingStatements {
-  let sorted: { readonly nodes: readonly SyntaxNode[]; readonly starts: readonly number[]; readonly ids: ReadonlySet<number> } | undefined;
-  // Made `SyntaxNode`s when a name is first resolved: a file that never resolves one never reads them.
+export function capturedBindings(captured: () => readonly Capture[]): BindingStatements {
+  let sorted: { readonly captures: readonly Capture[]; readonly starts: readonly number[]; readonly ids: ReadonlySet<number> } | undefined;
+  // Sorted by their starts and ids, known without reading the nodes: a statement becomes a `SyntaxNode` only when
+  // a name is resolved in its function.
   const read = (): NonNullable<typeof sorted> => {
     if (!sorted) {
-      const nodes = [...captured()].sort((a, b) => a.startIndex - b.startIndex);
-      sorted = { nodes, starts: nodes.map((node) => node.startIndex), ids: new Set(nodes.map((node) => node.id)) };
+      const captures = [...captured()].sort((a, b) => a.startIndex - b.startIndex);
+      sorted = { captures, starts: captures.map((capture) => capture.startIndex), ids: new Set(captures.map((capture) => capture.id)) };
     }
     return sorted;
   };
   return {
     under(fn) {
-      const { nodes, starts } = read();
+      const { captures, starts } = read();
       const found: SyntaxNode[] = [];
-      for (let index = firstAtOrAfter(starts, fn.startIndex); index < nodes.length; index++) {
-        const node = nodes[index];
-        if (!node || node.startIndex >= fn.endIndex) break;
-        if (node.endIndex <= fn.endIndex) found.push(node);
+      const end = fn.endIndex;
+      for (let index = firstAtOrAfter(starts, fn.startIndex); index < captures.length; index++) {
+        const capture = captures[index];
+        if (!capture || capture.startIndex >= end) break;
+        // Nodes nest: one that starts strictly inside `fn` lies inside it, so only one that starts with it (which
+        // may hold it) needs its end read, a crossing into the parser.
+        if (capture.startIndex > fn.startIndex || capture.node.endIndex <= end) found.push(capture.node);
       }
       return found;
     },

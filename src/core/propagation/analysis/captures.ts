@@ -5,16 +5,26 @@ export interface Match {
   readonly captures: readonly Capture[];
 }
 
+/** Every capture under `name`, in document order of the matches; their nodes not yet read. */
+export function capturesNamed(matches: readonly Match[], name: string): Capture[] {
+  const captures: Capture[] = [];
+  for (const match of matches) for (const capture of match.captures) if (capture.name === name) captures.push(capture);
+  return captures;
+}
+
 /** Every node the query captured under `name`, in document order of the matches. */
 export function nodesOf(matches: readonly Match[], name: string): SyntaxNode[] {
-  const nodes: SyntaxNode[] = [];
-  for (const match of matches) for (const capture of match.captures) if (capture.name === name) nodes.push(capture.node);
-  return nodes;
+  return capturesNamed(matches, name).map((capture) => capture.node);
+}
+
+/** The capture of one match under `name`. */
+export function captureNamed(match: Match, name: string): Capture | undefined {
+  return match.captures.find((capture) => capture.name === name);
 }
 
 /** The node one match captured under `name`. */
 export function captureOf(match: Match, name: string): SyntaxNode | undefined {
-  return match.captures.find((capture) => capture.name === name)?.node;
+  return captureNamed(match, name)?.node;
 }
 
 /**

@@ -78,6 +78,8 @@ const maxNesting = 400;
 /** Same-file helpers followed inside one another. */
 const maxHelperNesting = 4;
 const bulkMethods = new Set(['update', 'extend', 'putAll', 'addAll', 'setAll', 'assign', 'merge', 'set', 'Set', 'putall']);
+/** Text that any of `bulkMethods` called in a statement leaves in it. */
+const bulkMethodText = new RegExp(`\\b(${[...bulkMethods].join('|')})\\b`);
 const injectNames = /^(inject|Inject|injectContext|inject_context)$/;
 /** Calls that make a new, empty header collection (`dict()`, `make(http.Header)`, `new HttpHeaders()`). */
 const emptyCollection = /^(dict|make|Map|Object|HashMap|LinkedHashMap|LinkedMultiValueMap|HttpHeaders|Headers|Header|MultivaluedHashMap|CaseInsensitiveDict)$/;
@@ -289,6 +291,8 @@ export class Evaluator {
   private collectMutation(evidence: Evidence, statement: SyntaxNode, name: string, env: Environment, depth: number): void {
     const { syntax } = this.context;
     this.collect(evidence, statement, 'value', env, depth + 1);
+    // Most statements that change a name call no bulk method: they are not walked node by node.
+    if (!bulkMethodText.test(statement.text)) return;
     const visitCalls = (node: SyntaxNode): void => {
       const call = syntax.call(node);
       if (call) {

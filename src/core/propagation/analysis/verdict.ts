@@ -26,7 +26,7 @@ export function inboundContextOf(node: SyntaxNode, file: FileContext, scopesByFu
     for (const [name, root] of file.parameterRootsOf(fn)) roots.set(name, root);
   }
   if (!innermost) return undefined;
-  return { scope: innermost, env: { roots, scopes: file.scopesOf(node), before: node.startIndex } };
+  return { scope: innermost, env: { roots, scopes: [...enclosing, file.root], before: node.startIndex } };
 }
 
 /** Is the call made inside a function passed to a configured wrapper (`withTraceContext(() => fetch(u))`)? */

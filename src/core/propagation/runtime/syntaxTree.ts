@@ -35,6 +35,9 @@ export class SyntaxTree {
   }
 }
 
+/** A character names are made of, in every linted language. */
+const nameCharacter = /[\p{L}\p{N}_$]/u;
+
 export class Capture {
   readonly name: string;
   private wrapped: SyntaxNode | undefined;
@@ -49,6 +52,26 @@ export class Capture {
   get node(): SyntaxNode {
     this.wrapped ??= this.tree.wrap(this.capture.node);
     return this.wrapped;
+  }
+
+  /** The captured node's id (known without crossing into the parser). */
+  get id(): number {
+    return this.capture.node.id;
+  }
+
+  /** Where the captured node starts (known without crossing into the parser). */
+  get startIndex(): number {
+    return this.capture.node.startIndex;
+  }
+
+  /**
+   * Whether the captured node, a name, is `word`: decided from its start, without reading its end (a crossing into
+   * the parser), as a name's text is the whole run of name characters there.
+   */
+  isName(word: string): boolean {
+    const { source } = this.tree;
+    const start = this.capture.node.startIndex;
+    return source.startsWith(word, start) && !nameCharacter.test(source.charAt(start + word.length));
   }
 
   /** The captured text, read without making the node a `SyntaxNode` (calls are sorted by their callee's text). */
@@ -145,11 +168,11 @@ export class SyntaxNode {
   }
 
   childForFieldName(name: string): SyntaxNode | null {
-    this.fields ??= [];
-    for (let index = 0; index < this.fields.length; index += 2) if (this.fields[index] === name) return this.fields[index + 1] as SyntaxNode | null;
+    const fields = this.fields;
+    if (fields) for (let index = 0; index < fields.length; index += 2) if (fields[index] === name) return fields[index + 1] as SyntaxNode | null;
     const found = this.node.childForFieldName(name);
     const child = found ? this.adoptChild(found) : null;
-    this.fields.push(name, child);
+    this.fields = withPair(fields, name, child);
     return child;
   }
 
@@ -159,8 +182,7 @@ export class SyntaxNode {
 
   /** Records a field child found otherwise (a query captured it), so reading the field costs nothing. */
   learnField(name: string, child: SyntaxNode): void {
-    this.fields ??= [];
-    if (!this.fields.includes(name)) this.fields.push(name, child);
+    if (!this.fields?.includes(name)) this.fields = withPair(this.fields, name, child);
     child.parentNode ??= this;
   }
 
@@ -181,17 +203,17 @@ export class SyntaxNode {
 
   /** `compute(this)`, worked out once per node and `compute` (which must depend on the node alone). */
   memo<T>(compute: (node: SyntaxNode) => T): T {
-    this.memos ??= [];
-    for (let index = 0; index < this.memos.length; index += 2) if (this.memos[index] === compute) return this.memos[index + 1] as T;
+    const memos = this.memos;
+    if (memos) for (let index = 0; index < memos.length; index += 2) if (memos[index] === compute) return memos[index + 1] as T;
     const value = compute(this);
-    this.memos.push(compute, value);
+    this.memos = withPair(this.memos, compute, value);
     return value;
   }
 
   private adopt(nodes: readonly (Node | null)[]): SyntaxNode[] {
-    const result: SyntaxNode[] = [];
-    for (const node of nodes) if (node) result.push(this.adoptChild(node));
-    return result;
+    // Sized once by `map`: an array grown by `push` reserves room for 17 elements, and most nodes have a few children.
+    const adopted = nodes.map((node) => (node ? this.adoptChild(node) : null));
+    return adopted.includes(null) ? adopted.filter((node): node is SyntaxNode => node !== null) : (adopted as SyntaxNode[]);
   }
 
   /** A child read from this node: its parent is known without asking the runtime (which descends from the root). */
@@ -200,4 +222,14 @@ export class SyntaxNode {
     child.parentNode ??= this;
     return child;
   }
+}
+
+/**
+ * `pairs` with one more key and value. A node's first pair gets an array of exactly two: an empty array's first push
+ * reserves room for 17 elements, and nodes are many while their fields and memos are few.
+ */
+function withPair<T>(pairs: T[] | undefined, key: T, value: T): T[] {
+  if (!pairs) return [key, value];
+  pairs.push(key, value);
+  return pairs;
 }

@@ -1,6 +1,6 @@
-import type { SyntaxNode } from '../../runtime/syntaxTree';
+import type { Capture, SyntaxNode } from '../../runtime/syntaxTree';
 import type { FileContext } from '../../analysis/fileContext';
-import { callsNamed, captureOf, nodesOf, type Match } from '../../analysis/captures';
+import { callsNamed, captureOf, capturesNamed, nodesOf, type Match } from '../../analysis/captures';
 import { HandlerRegistry } from '../../analysis/handlerRegistry';
 import type { HeaderPart, LanguageAnalysis, OutboundCandidate } from '../../analysis/language';
 import type { HandlerFramework } from '../../model';
@@ -57,7 +57,7 @@ export function analyzeGo(file: FileContext, matches: readonly Match[]): Languag
     else if (types.some((type) => type.endsWith(`${http}.ResponseWriter`))) registry.addFunction(fn, framework === 'gin' || framework === 'echo' ? 'net/http' : framework);
     else if ([...roots.values()].some((root) => root.kind !== 'context')) registry.addFunction(fn, 'request-receiver');
   }
-  addContextReceivers(functions, nodesOf(matches, 'call.callee'), registry, file);
+  addContextReceivers(functions, capturesNamed(matches, 'call.callee'), registry, file);
 
   const defaultInstrumented = /\b(DefaultTransport|DefaultClient\.Transport)\s*=\s*\w+\.NewTransport/.test(file.text) && file.text.includes(otelhttp);
   const candidates: OutboundCandidate[] = [];
@@ -72,13 +72,15 @@ export function analyzeGo(file: FileContext, matches: readonly Match[]): Languag
  * Functions that take a `context.Context` are inbound scopes only when a handler (or another such function) of
  * this file calls them: a context alone does not say it came from a request.
  */
-function addContextReceivers(functions: readonly SyntaxNode[], callees: readonly SyntaxNode[], registry: HandlerRegistry, file: FileContext): void {
+function addContextReceivers(functions: readonly SyntaxNode[], callees: readonly Capture[], registry: HandlerRegistry, file: FileContext): void {
   const candidates = functions.filter((fn) => !registry.has(fn) && [...file.parameterRootsOf(fn).values()].some((root) => root.kind === 'context'));
   if (candidates.length === 0) return;
-  const calls = callees.map((callee) => ({ at: callee.startIndex, name: callee.text.slice(callee.text.lastIndexOf('.') + 1) }));
   for (let round = 0; round < 3; round++) {
     const inbound = functions.filter((fn) => registry.has(fn)).map((fn) => [fn.startIndex, fn.endIndex] as const);
-    const called = new Set(calls.filter((call) => inbound.some(([start, end]) => start <= call.at && call.at < end)).map((call) => call.name));
+    // Only the callees inside handlers are read whole (their end is a crossing into the parser).
+    const called = new Set(
+      callees.filter((callee) => inbound.some(([start, end]) => start <= callee.startIndex && callee.startIndex < end)).map((callee) => lastName(callee.text)),
+    );
     let added = false;
     for (const fn of candidates) {
       const name = syntax.functionName(fn);
@@ -89,6 +91,11 @@ function addContextReceivers(functions: readonly SyntaxNode[], callees: readonly
     }
     if (!added) return;
   }
+}
+
+/** `Do` for `client.Do`. */
+function lastName(callee: string): string {
+  return callee.slice(callee.lastIndexOf('.') + 1);
 }
 
 function readRegistration(call: SyntaxNode, framework: HandlerFramework, registry: HandlerRegistry, file: FileContext): void {

@@ -1,6 +1,6 @@
-import type { SyntaxNode } from '../../runtime/syntaxTree';
+import type { Capture, SyntaxNode } from '../../runtime/syntaxTree';
 import type { FileContext } from '../../analysis/fileContext';
-import { callsNamed, captureOf, nodesOf, type Match } from '../../analysis/captures';
+import { callsNamed, captureNamed, captureOf, nodesOf, type Match } from '../../analysis/captures';
 import { HandlerRegistry } from '../../analysis/handlerRegistry';
 import type { HeaderPart, LanguageAnalysis, OutboundCandidate } from '../../analysis/language';
 import { field } from '../../analysis/nodes';
@@ -77,13 +77,13 @@ function joinRoutes(...parts: (string | undefined)[]): string {
 /** The Java part of the engine: Spring MVC/WebFlux, JAX-RS and servlet handlers; RestTemplate, WebClient, HttpClient, OkHttp and JAX-RS client calls. */
 export function analyzeJava(file: FileContext, matches: readonly Match[], facts: ProjectFacts): LanguageAnalysis {
   const registry = new HandlerRegistry(file, 'java');
-  const types = new Map<string, string>();
+  const typed: DeclaredType[] = [];
   const functions = nodesOf(matches, 'function');
   const calls = callsNamed(matches, (name) => name in restTemplateMethods || javaCallNames.test(name), () => 'name');
   for (const match of matches) {
-    const typedName = captureOf(match, 'typed.name');
-    const typedType = captureOf(match, 'typed.type');
-    if (typedName && typedType) types.set(typedName.text, typedType.text.replace(/<.*$/s, '').split('.').pop() ?? '');
+    const typedName = captureNamed(match, 'typed.name');
+    const typedType = captureNamed(match, 'typed.type');
+    if (typedName && typedType) typed.push({ name: typedName, type: typedType });
     const classNode = captureOf(match, 'class');
     const modifiers = captureOf(match, 'class.modifiers');
     const body = captureOf(match, 'class.body');
@@ -91,7 +91,7 @@ export function analyzeJava(file: FileContext, matches: readonly Match[], facts:
   }
   registry.addReceivers(functions);
 
-  const clients = new JavaClients(file, types, facts);
+  const clients = new JavaClients(file, new DeclaredTypes(typed), facts);
   const candidates: OutboundCandidate[] = [];
   const seen = new Set<number>();
   for (const call of calls) {
@@ -102,6 +102,28 @@ export function analyzeJava(file: FileContext, matches: readonly Match[], facts:
     }
   }
   return { handlers: registry.scopes(), candidates };
+}
+
+interface DeclaredType {
+  readonly name: Capture;
+  readonly type: Capture;
+}
+
+/**
+ * The declared types of the file's fields, locals and parameters, by name (the last declaration of a name wins).
+ * Looked up for the few receivers of outbound calls, so the many declarations are never read whole.
+ */
+class DeclaredTypes {
+  constructor(private readonly declared: readonly DeclaredType[]) {}
+
+  /** The simple name of the type declared for `name` (`RestTemplate` for `org.x.RestTemplate<T>`). */
+  get(name: string): string | undefined {
+    for (let index = this.declared.length - 1; index >= 0; index--) {
+      const declaration = this.declared[index];
+      if (declaration?.name.isName(name)) return declaration.type.text.replace(/<.*$/s, '').split('.').pop() ?? '';
+    }
+    return undefined;
+  }
 }
 
 function readClass(classNode: SyntaxNode, modifiers: SyntaxNode | undefined, body: SyntaxNode, registry: HandlerRegistry): void {
@@ -190,7 +212,7 @@ class JavaClients {
 
   constructor(
     private readonly file: FileContext,
-    private readonly types: ReadonlyMap<string, string>,
+    private readonly types: DeclaredTypes,
     private readonly facts: ProjectFacts,
   ) {}
 
