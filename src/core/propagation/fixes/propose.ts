@@ -7,7 +7,8 @@ import type { ProjectFacts } from '../project/facts';
 import { forwardGo, goIncoming } from './forwardGo';
 import { forwardJava, javaIncoming } from './forwardJava';
 import { forwardJavaScript, javascriptIncomingHeaders } from './forwardJavaScript';
-import { forwardPython, pythonIncomingHeaders } from './forwardPython';
+import { forwardPython } from './forwardPython';
+import { pythonIncoming } from './pythonIncoming';
 import type { FixProposal } from './model';
 import { suppressionFixes } from './suppress';
 
@@ -44,7 +45,7 @@ export function proposeFixes(engine: PropagationEngine, input: FixInput, finding
     if (!node) return undefined;
     switch (call.language) {
       case 'python': {
-        const incoming = pythonIncomingHeaders(handler, input.text);
+        const incoming = pythonIncoming(handler, root, input.text);
         return incoming === undefined ? undefined : forwardPython(root, syntax, node, call, incoming, headers, input.text);
       }
       case 'javascript':
