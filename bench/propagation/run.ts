@@ -7,16 +7,11 @@ import { PropagationEngine } from '../../src/core/propagation/engine';
 import { defaultPropagationOptions } from '../../src/core/propagation/options';
 import { ParseSession } from '../../src/core/propagation/runtime/incremental';
 import { findWasmDirectory } from '../../src/core/propagation/runtime/treeSitter';
+import { processCpuMs as cpuMs, threadCpuMs } from '../cpuTime';
 import { report } from '../report';
 import { generateFile, generateWorkspace } from './generateWorkspace';
 
 const wasm = (): string => findWasmDirectory([path.dirname(require.resolve('@vscode/tree-sitter-wasm'))]);
-
-/** CPU time of this process in ms: on a machine shared with other jobs it measures the work, not the waiting. */
-function cpuMs(): number {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-}
 
 function percentile(samples: readonly number[], fraction: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -32,19 +27,24 @@ export async function benchThroughput(runs = 5): Promise<void> {
     const texts = files.map((file) => ({ path: file, text: readFileSync(file, 'utf8') }));
     const engine = await PropagationEngine.create(wasm());
     const perCpuSecond: number[] = [];
+    const perThreadCpuSecond: number[] = [];
     const perWallSecond: number[] = [];
     for (let run = 0; run <= runs; run++) {
       const started = performance.now();
       const cpuStarted = cpuMs();
+      const threadStarted = threadCpuMs();
       for (const { path: file, text } of texts) engine.analyze({ path: file, text, options: defaultPropagationOptions });
       // The first run warms up the JIT and the grammars.
       if (run === 0) continue;
+      const threadEnded = threadCpuMs();
       perCpuSecond.push(lines / ((cpuMs() - cpuStarted) / 1000));
+      if (threadStarted !== undefined && threadEnded !== undefined) perThreadCpuSecond.push(lines / ((threadEnded - threadStarted) / 1000));
       perWallSecond.push(lines / ((performance.now() - started) / 1000));
     }
     engine.dispose();
     console.log(`  ${lines} lines in ${texts.length} files, analysed on one thread`);
     report('propagation-lines-per-cpu-second', perCpuSecond, 'lines/s', 0);
+    if (perThreadCpuSecond.length > 0) report('propagation-lines-per-thread-cpu-second', perThreadCpuSecond, 'lines/s', 0);
     report('propagation-lines-per-wall-second', perWallSecond, 'lines/s', 0);
   } finally {
     rmSync(root, { recursive: true, force: true });
