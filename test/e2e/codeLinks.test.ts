@@ -85,7 +85,7 @@ describe('Code links (e2e): a broken trace names the line that broke it', () => 
     const warning = viewer.locator('.trace-warning.warning-broken-link', { hasText: 'Trace broken between orders and inventory' });
     await warning.waitFor({ timeout: 30_000 });
     await warning.locator('summary').click();
-    const goToCall = warning.getByRole('button', { name: /Go to the call that broke the trace: services\/orders\/server\.js:10 fetch/ });
+    const goToCall = warning.getByRole('button', { name: /Open code at the call that broke the trace: services\/orders\/server\.js:10 fetch/ });
     await goToCall.waitFor({ timeout: 30_000 });
     await saveScreenshot(page, 'codelinks-broken-trace');
     await goToCall.click();

@@ -174,7 +174,7 @@ describe('npm run demo (e2e)', function () {
       const warning = viewer.locator('.trace-warning.warning-broken-link', { hasText: 'Trace broken between orders and inventory' });
       await warning.waitFor({ timeout: 30_000 });
       await warning.locator('summary').click();
-      const goToCall = warning.getByRole('button', { name: /Go to the call that broke the trace: services\/orders\/app\.py:33/ });
+      const goToCall = warning.getByRole('button', { name: /Open code at the call that broke the trace: services\/orders\/app\.py:33/ });
       await goToCall.waitFor({ timeout: 30_000 });
       await savePicture(current, 'walkthrough/open-trace.png');
       await goToCall.click();

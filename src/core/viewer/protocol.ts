@@ -268,7 +268,7 @@ export interface OpenCodeMessage {
   readonly spanId: string;
 }
 
-/** "Go to the call" on a broken-link warning: the host opens the call site it found for that warning. */
+/** "Open code" on a broken-link warning: the host opens the call site it found for that warning. */
 export interface OpenCallSiteMessage {
   readonly type: 'openCallSite';
   readonly ref: TraceRef;

@@ -49,7 +49,7 @@ function renderWarnings(warnings: readonly TraceWarning[], events: HeaderEvents)
   warnings.forEach((warning, warningIndex) => {
     const body = element('div', { className: 'warning-body' }, element('p', { text: warning.explanation }));
     if (warning.callSite) {
-      const go = element('vscode-button', { attributes: { 'aria-label': `Go to the call that broke the trace: ${warning.callSite.label}` }, text: `Go to ${warning.callSite.label}` });
+      const go = element('vscode-button', { attributes: { 'aria-label': `Open code at the call that broke the trace: ${warning.callSite.label}` }, text: `Open code: ${warning.callSite.label}` });
       go.icon = 'go-to-file';
       go.addEventListener('click', () => {
         events.openCallSite(warningIndex);
