@@ -195,6 +195,18 @@ func (s *server) handle(w http.ResponseWriter, r *http.Request) {
     assert.match(forwarded, /\tsendWithTraceHeaders\(r, client, http\.MethodPost, "http:\/\/b:8080\/x", "text\/plain", r\.Body\)\n/);
   });
 
+  it('the inserted helper is judged by what it does: without its forwardTraceHeaders call its send is reported', async () => {
+    const engine = await sharedEngine();
+    const fixed = await fixFirst(netHttpHandler('\t"net/http"', '\thttp.Get("http://a:8080/x")'));
+    const broken = fixed.replace('\tforwardTraceHeaders(in, out)\n', '');
+    assert.notEqual(broken, fixed);
+    const findings = engine.analyze({ path, text: broken, options }).findings;
+    assert.deepEqual(
+      findings.map((finding) => [finding.ruleId, broken.split('\n')[finding.line - 1]?.trim()]),
+      [['missing-propagation', 'return client.Do(out)']],
+    );
+  });
+
   it('offers no forward fix for a call on another package, such as otelhttp.Get with a context of its own', async () => {
     const engine = await sharedEngine();
     const text = netHttpHandler(
