@@ -1,10 +1,11 @@
 import type { SyntaxNode } from '../runtime/syntaxTree';
-import type { Syntax } from '../analysis/syntax';
+import type { CallShape, Syntax } from '../analysis/syntax';
+import { otelhttpPath } from '../languages/go/analyze';
 import type { InboundHandler } from '../model';
+import { goHelperEdits } from './goHelpers';
+import { goImportEdits, goImports, goPackageName } from './goImports';
 import type { FixProposal, TextEdit } from './model';
-import { indentationAt, lineStartOf, quotedList } from './text';
-
-const otelhttpImport = 'go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp';
+import { indentationAt, lineStartOf } from './text';
 
 /** The incoming request and its context as Go expressions, per framework. */
 export function goIncoming(handler: InboundHandler | undefined): { request?: string; context?: string } {
@@ -16,49 +17,30 @@ export function goIncoming(handler: InboundHandler | undefined): { request?: str
   return { request: name, context: `${name}.Context()` };
 }
 
-const forwardHelper = (headers: readonly string[]): string =>
-  [
-    '',
-    '// forwardTraceHeaders copies the trace headers of the incoming request onto an outbound one (added by Trace Stitch).',
-    'func forwardTraceHeaders(in *http.Request, out *http.Request) {',
-    `\tfor _, name := range []string{${quotedList(headers)}} {`,
-    '\t\tif value := in.Header.Get(name); value != "" {',
-    '\t\t\tout.Header.Set(name, value)',
-    '\t\t}',
-    '\t}',
-    '}',
-    '',
-  ].join('\n');
+/** net/http's shortcut sends (on the package or on a client) and the method each one sends with. */
+const shortcutMethods = new Map([
+  ['Get', 'MethodGet'],
+  ['Head', 'MethodHead'],
+  ['Post', 'MethodPost'],
+  ['PostForm', 'MethodPost'],
+]);
+/** Expressions a method can be called on without parentheses. */
+const primaryExpressions = /^(identifier|selector_expression|call_expression|composite_literal|index_expression|parenthesized_expression)$/;
 
-const getHelper = [
-  '',
-  '// getWithTraceHeaders sends a GET with the incoming request\'s context and trace headers (added by Trace Stitch).',
-  'func getWithTraceHeaders(in *http.Request, url string) (*http.Response, error) {',
-  '\tout, err := http.NewRequestWithContext(in.Context(), http.MethodGet, url, nil)',
-  '\tif err != nil {',
-  '\t\treturn nil, err',
-  '\t}',
-  '\tforwardTraceHeaders(in, out)',
-  '\treturn http.DefaultClient.Do(out)',
-  '}',
-  '',
-].join('\n');
-
-/** Adds the otelhttp import to the import block (or after the package clause). */
-function importEdit(root: SyntaxNode, text: string): TextEdit | undefined {
-  if (text.includes(`"${otelhttpImport}"`)) return undefined;
-  const declaration = root.namedChildren.find((child) => child.type === 'import_declaration');
-  const list = declaration?.namedChildren.find((child) => child.type === 'import_spec_list');
-  if (list) return { startOffset: list.endIndex - 1, endOffset: list.endIndex - 1, newText: `\t"${otelhttpImport}"\n` };
-  if (declaration) return { startOffset: declaration.endIndex, endOffset: declaration.endIndex, newText: `\nimport "${otelhttpImport}"` };
-  const packageClause = root.namedChildren.find((child) => child.type === 'package_clause');
-  const at = packageClause?.endIndex ?? 0;
-  return { startOffset: at, endOffset: at, newText: `\n\nimport "${otelhttpImport}"` };
+interface GoCall {
+  readonly root: SyntaxNode;
+  readonly syntax: Syntax;
+  readonly node: SyntaxNode;
+  readonly shape: CallShape & { readonly receiver: SyntaxNode };
+  readonly text: string;
+  /** What the file calls net/http. */
+  readonly http: string;
 }
 
 /**
- * With otelhttp a dependency: send with the incoming context through an otelhttp transport. Without it: copy the
- * trace headers onto the request with a helper (and route `http.Get` through a helper that does).
+ * With otelhttp a dependency: send with the incoming context through an otelhttp transport where otelhttp has the
+ * call's counterpart. Otherwise: copy the trace headers onto the request `Do` sends, or route a shortcut send
+ * (`http.Get`, `client.PostForm`…) through a helper that builds the request with them, on the same client.
  */
 export function forwardGo(
   root: SyntaxNode,
@@ -70,39 +52,72 @@ export function forwardGo(
   otelhttpDependency: boolean,
 ): FixProposal | undefined {
   const shape = syntax.call(callNode);
-  if (!shape?.receiver) return undefined;
-  const receiver = shape.receiver.text;
-  const [firstArgument] = shape.args;
-  const isDo = shape.name === 'Do' && shape.args.length === 1 && firstArgument !== undefined;
+  const receiver = shape?.receiver;
+  if (!shape || !receiver) return undefined;
+  const imports = goImports(root);
+  const http = imports.find((spec) => spec.path === 'net/http');
+  const call: GoCall = { root, syntax, node: callNode, shape: { ...shape, receiver }, text, http: http ? goPackageName(http) : 'http' };
+  // A call on another package (`otelhttp.Get` with the wrong context) is not a client: the helper cannot take it.
+  const otherPackage = imports.some((spec) => spec !== http && goPackageName(spec) === receiver.text);
   if (otelhttpDependency && incoming.context !== undefined) {
-    const edits: TextEdit[] = [];
-    if (isDo) {
-      const request = firstArgument;
-      edits.push({
-        startOffset: callNode.startIndex,
-        endOffset: callNode.endIndex,
-        newText: `(&http.Client{Transport: otelhttp.NewTransport(${receiver}.Transport), Timeout: ${receiver}.Timeout}).Do(${request.text}.WithContext(${incoming.context}))`,
-      });
-    } else if (receiver === 'http' && /^(Get|Head|Post|PostForm)$/.test(shape.name)) {
-      const argumentList = callNode.childForFieldName('arguments');
-      if (!argumentList) return undefined;
-      edits.push({ startOffset: shape.receiver.startIndex, endOffset: shape.receiver.endIndex, newText: 'otelhttp' });
-      edits.push({ startOffset: argumentList.startIndex + 1, endOffset: argumentList.startIndex + 1, newText: `${incoming.context}, ` });
-    } else return undefined;
-    const imported = importEdit(root, text);
-    if (imported) edits.push(imported);
-    return { title: `Send with ${incoming.context} through an otelhttp transport`, kind: 'go-otelhttp', edits, preferred: true };
+    const edits = otelhttpEdits(call, incoming.context);
+    if (edits) return { title: `Send with ${incoming.context} through an otelhttp transport`, kind: 'go-otelhttp', edits, preferred: true };
   }
-  if (incoming.request === undefined) return undefined;
-  const edits: TextEdit[] = [];
-  if (isDo && syntax.identifierName(firstArgument) !== undefined) {
-    const statementStart = lineStartOf(text, callNode.startIndex);
-    edits.push({ startOffset: statementStart, endOffset: statementStart, newText: `${indentationAt(text, statementStart)}forwardTraceHeaders(${incoming.request}, ${firstArgument.text})\n` });
-  } else if (receiver === 'http' && shape.name === 'Get' && firstArgument !== undefined && shape.args.length === 1) {
-    edits.push({ startOffset: callNode.startIndex, endOffset: callNode.endIndex, newText: `getWithTraceHeaders(${incoming.request}, ${firstArgument.text})` });
-    if (!/^func getWithTraceHeaders\(/m.test(text)) edits.push({ startOffset: text.length, endOffset: text.length, newText: getHelper });
-  } else return undefined;
-  if (!/^func forwardTraceHeaders\(/m.test(text)) edits.push({ startOffset: text.length, endOffset: text.length, newText: forwardHelper(headers) });
+  if (incoming.request === undefined || otherPackage) return undefined;
+  const edits = shape.name === 'Do' ? forwardOntoRequest(call, incoming.request) : sendThroughHelper(call, incoming.request);
+  if (!edits) return undefined;
+  edits.push(...goHelperEdits(root, text, headers, { send: shape.name !== 'Do', imports: shape.name === 'PostForm' ? ['strings'] : [] }));
   return { title: `Forward the trace headers of ${incoming.request}`, kind: 'forward-headers', edits, preferred: true };
 }
 
+/** `client.Do(req)` through an otelhttp transport; `http.Get(url)` (or on `http.DefaultClient`) as `otelhttp.Get(ctx, url)`. */
+function otelhttpEdits({ root, node, shape, text, http }: GoCall, context: string): TextEdit[] | undefined {
+  const receiver = shape.receiver.text;
+  const [request] = shape.args;
+  const edits: TextEdit[] = [];
+  if (shape.name === 'Do' && shape.args.length === 1 && request) {
+    edits.push({
+      startOffset: node.startIndex,
+      endOffset: node.endIndex,
+      newText: `(&http.Client{Transport: otelhttp.NewTransport(${receiver}.Transport), Timeout: ${receiver}.Timeout}).Do(${request.text}.WithContext(${context}))`,
+    });
+  } else if ((receiver === http || receiver === `${http}.DefaultClient`) && shortcutMethods.has(shape.name)) {
+    const argumentList = node.childForFieldName('arguments');
+    if (!argumentList) return undefined;
+    edits.push({ startOffset: shape.receiver.startIndex, endOffset: shape.receiver.endIndex, newText: 'otelhttp' });
+    edits.push({ startOffset: argumentList.startIndex + 1, endOffset: argumentList.startIndex + 1, newText: `${context}, ` });
+  } else return undefined;
+  edits.push(...goImportEdits(root, text, ['net/http', otelhttpPath]));
+  return edits;
+}
+
+/** `client.Do(req)` (or `req.WithContext(ctx)`): `forwardTraceHeaders(r, req)` on the line before the statement. */
+function forwardOntoRequest({ syntax, node, shape, text }: GoCall, request: string): TextEdit[] | undefined {
+  const [argument] = shape.args;
+  if (shape.args.length !== 1 || !argument) return undefined;
+  const withContext = syntax.call(argument);
+  const built = withContext?.name === 'WithContext' ? withContext.receiver : argument;
+  if (!built || syntax.identifierName(built) === undefined) return undefined;
+  let statement = node;
+  while (statement.parent && statement.parent.type !== 'statement_list') statement = statement.parent;
+  const start = lineStartOf(text, statement.startIndex);
+  return [{ startOffset: start, endOffset: start, newText: `${indentationAt(text, start)}forwardTraceHeaders(${request}, ${built.text})\n` }];
+}
+
+/** `client.Post(url, contentType, body)` → `sendWithTraceHeaders(r, client, http.MethodPost, url, contentType, body)`. */
+function sendThroughHelper({ node, shape, http }: GoCall, request: string): TextEdit[] | undefined {
+  const method = shortcutMethods.get(shape.name);
+  const [url, second, third] = shape.args.map((arg) => arg.text);
+  if (method === undefined || url === undefined) return undefined;
+  const client = shape.receiver.text === http ? 'http.DefaultClient' : shape.receiver.text;
+  let rest: string | undefined;
+  if (shape.args.length === 1 && (shape.name === 'Get' || shape.name === 'Head')) rest = '"", nil';
+  else if (shape.args.length === 3 && shape.name === 'Post' && second !== undefined && third !== undefined) rest = `${second}, ${third}`;
+  else if (shape.args.length === 2 && shape.name === 'PostForm' && second !== undefined) {
+    const form = shape.args[1];
+    const encoded = form && primaryExpressions.test(form.type) ? second : `(${second})`;
+    rest = `"application/x-www-form-urlencoded", strings.NewReader(${encoded}.Encode())`;
+  }
+  if (rest === undefined) return undefined;
+  return [{ startOffset: node.startIndex, endOffset: node.endIndex, newText: `sendWithTraceHeaders(${request}, ${client}, http.${method}, ${url}, ${rest})` }];
+}

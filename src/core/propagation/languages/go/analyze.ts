@@ -27,9 +27,16 @@ export function readGoImports(matches: readonly Match[]): Map<string, string> {
     if (!path) continue;
     const importPath = syntax.stringValue(path) ?? '';
     const alias = captureOf(match, 'import.alias')?.text;
-    byPath.set(importPath, alias ?? importPath.split('/').pop()?.replace(/^v\d+$/, importPath.split('/').at(-2) ?? '') ?? importPath);
+    byPath.set(importPath, alias ?? defaultPackageName(importPath));
   }
   return byPath;
+}
+
+/** The name an import without an alias is used by: the last path element, or the one before a major version (`echo/v4`). */
+export function defaultPackageName(importPath: string): string {
+  const elements = importPath.split('/');
+  const last = elements.at(-1) ?? importPath;
+  return /^v\d+$/.test(last) ? (elements.at(-2) ?? last) : last;
 }
 
 /** The Go part of the engine: net/http, gorilla/mux, chi, gin and echo handlers; net/http and otelhttp calls. */

@@ -1,0 +1,77 @@
+import type { SyntaxNode } from '../runtime/syntaxTree';
+import { defaultPackageName } from '../languages/go/analyze';
+import type { TextEdit } from './model';
+
+interface GoImport {
+  readonly path: string;
+  /** The explicit package name (`oh`, `_`, `.`), when there is one. */
+  readonly alias?: string;
+  readonly node: SyntaxNode;
+}
+
+/** The import specs of a Go file, in document order. */
+export function goImports(root: SyntaxNode): GoImport[] {
+  const specs: GoImport[] = [];
+  const visit = (node: SyntaxNode): void => {
+    if (node.type === 'import_spec') {
+      const path = node.childForFieldName('path')?.text.slice(1, -1);
+      const alias = node.childForFieldName('name')?.text;
+      if (path !== undefined) specs.push({ path, node, ...(alias === undefined ? {} : { alias }) });
+      return;
+    }
+    for (const child of node.namedChildren) visit(child);
+  };
+  for (const declaration of root.namedChildren) if (declaration.type === 'import_declaration') visit(declaration);
+  return specs;
+}
+
+/** The name code uses for an imported package: its alias, or the last element of its path. */
+export function goPackageName(spec: GoImport): string {
+  return spec.alias ?? defaultPackageName(spec.path);
+}
+
+const isStandardLibrary = (path: string): boolean => !(path.split('/')[0] ?? '').includes('.');
+
+/** The end of the line `node` ends on, past its newline. */
+function afterLine(text: string, node: SyntaxNode): number {
+  const newline = text.indexOf('\n', node.endIndex);
+  return newline === -1 ? text.length : newline + 1;
+}
+
+/**
+ * Edits that import each of `paths` the file cannot already use under its own name: in the import block, standard
+ * library paths in sorted order among the standard library imports (as gofmt keeps them), others at its end.
+ */
+export function goImportEdits(root: SyntaxNode, text: string, paths: readonly string[]): TextEdit[] {
+  const specs = goImports(root);
+  const missing = [...new Set(paths)].filter((path) => !specs.some((spec) => spec.path === path && goPackageName(spec) === defaultPackageName(path))).sort();
+  if (missing.length === 0) return [];
+  const firstList = root.namedChildren.find((child) => child.type === 'import_declaration')?.namedChildren.find((child) => child.type === 'import_spec_list');
+  // A block written on one line (`import ("a"; "b")`) is left alone: new declarations follow it.
+  const list = firstList?.text.includes('\n') ? firstList : undefined;
+  const insertions = new Map<number, string>();
+  const insert = (offset: number, line: string): void => {
+    insertions.set(offset, (insertions.get(offset) ?? '') + line);
+  };
+  if (list) {
+    const listed = specs.filter((spec) => spec.node.parent?.equals(list));
+    const standard = listed.filter((spec) => isStandardLibrary(spec.path));
+    const end = list.endIndex - 1;
+    const atEnd = (path: string): void => {
+      insert(end, `${text[end - 1] === '\n' ? '' : '\n'}\t"${path}"\n`);
+    };
+    const lastStandard = standard.at(-1);
+    for (const path of missing) {
+      const next = standard.find((spec) => spec.path > path);
+      if (!isStandardLibrary(path) || !lastStandard) atEnd(path);
+      else if (next) insert(next.node.startIndex, `"${path}"\n\t`);
+      else if (afterLine(text, lastStandard.node) <= end) insert(afterLine(text, lastStandard.node), `\t"${path}"\n`);
+      else atEnd(path);
+    }
+  } else {
+    const lastDeclaration = root.namedChildren.filter((child) => child.type === 'import_declaration').at(-1);
+    const anchor = lastDeclaration ?? root.namedChildren.find((child) => child.type === 'package_clause');
+    insert(anchor?.endIndex ?? 0, (lastDeclaration ? '' : '\n') + missing.map((path) => `\nimport "${path}"`).join(''));
+  }
+  return [...insertions].map(([offset, newText]) => ({ startOffset: offset, endOffset: offset, newText }));
+}
