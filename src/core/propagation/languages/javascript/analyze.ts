@@ -288,7 +288,7 @@ class Clients {
         addOptions(first);
       } else addOptions(shape.args[1]);
     } else {
-      addOptions(shape.args[optionsIndex(library, method)]);
+      addOptions(shape.args[optionsIndex(library, method, resolved.variable !== undefined)]);
     }
     if (resolved.variable) this.addInstanceParts(resolved.variable, shape, call, parts);
     if (shape.spreads.length > 0 && parts.length === 0) opaque ??= 'options are passed with a spread';
