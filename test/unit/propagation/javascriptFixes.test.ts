@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { proposeFixes } from '../../../src/core/propagation/fixes/propose';
+import { defaultPropagationOptions } from '../../../src/core/propagation/options';
+import { noProjectFacts } from '../../../src/core/propagation/project/facts';
 import { forwardFirst } from '../../support/forwardFix';
+import { sharedEngine } from '../../support/propagationEngine';
 
 /**
  * Fixes the first finding and checks that the call now propagates because the engine followed the added helper
@@ -219,5 +223,23 @@ export class PingController {
     const result = await fixed('/w/src/ping.controller.ts', text);
     assert.match(result, /^import \{ Get, Controller, Headers \} from '@nestjs\/common';/);
     assert.match(result, /ping\(@Headers\(\) incomingHeaders: Record<string, string \| string\[\] \| undefined>\) \{\n {4}return fetch\('http:\/\/a:8080\/ping', \{ headers: forwardTraceHeaders\(incomingHeaders\) \}\);/);
+  });
+
+  it('offers no forward fix when it cannot tell a URL from options defined in another file (the ignore fixes remain)', async () => {
+    const engine = await sharedEngine();
+    const path = '/w/proxy.js';
+    const text = `const http = require('node:http');
+const { upstream } = require('./config');
+
+http.createServer((req, res) => {
+  http.request(upstream, (up) => up.pipe(res)).end();
+}).listen(0);
+`;
+    const options = defaultPropagationOptions;
+    const analysis = engine.analyze({ path, text, options });
+    const [finding] = analysis.findings;
+    assert.ok(finding);
+    const kinds = proposeFixes(engine, { path, text, analysis, options, facts: noProjectFacts }, finding).map((fix) => fix.kind);
+    assert.deepEqual(kinds, ['ignore-line', 'ignore-file']);
   });
 });
