@@ -1,27 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits } from '../../../src/core/propagation/fixes/model';
 import { proposeFixes } from '../../../src/core/propagation/fixes/propose';
 import { defaultPropagationOptions } from '../../../src/core/propagation/options';
 import { noProjectFacts } from '../../../src/core/propagation/project/facts';
+import { forwardFirst as forwardOnce } from '../../support/forwardFix';
 import { sharedEngine } from '../../support/propagationEngine';
 
 const path = '/w/src/main/java/shop/Api.java';
 const options = defaultPropagationOptions;
 
-/** Applies the "forward the trace headers" fix to the first finding; the result must parse and have one finding fewer. */
 async function forwardFirst(text: string): Promise<string> {
-  const engine = await sharedEngine();
-  const analysis = engine.analyze({ path, text, options });
-  const [finding] = analysis.findings;
-  assert.ok(finding, 'expected a finding to fix');
-  const fix = proposeFixes(engine, { path, text, analysis, options, facts: noProjectFacts }, finding).find((candidate) => candidate.kind === 'forward-headers');
-  assert.ok(fix, 'expected a forward fix');
-  assert.equal(fix.preferred, true);
-  const fixed = applyEdits(text, fix.edits);
-  assert.equal(engine.inspect(path, fixed, (root) => root.hasError), false, `does not parse:\n${fixed}`);
-  const after = engine.analyze({ path, text: fixed, options });
-  assert.equal(after.findings.length, analysis.findings.length - 1, `findings left: ${after.findings.map((left) => left.message).join('\n')}\n${fixed}`);
-  return fixed;
+  return (await forwardOnce(path, text)).fixed;
 }
 
 const controller = (imports: string, parameters: string, body: string, fields = ''): string => `package shop;

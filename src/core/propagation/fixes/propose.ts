@@ -6,8 +6,9 @@ import type { PropagationOptions } from '../options';
 import type { ProjectFacts } from '../project/facts';
 import { forwardGo, goIncoming } from './forwardGo';
 import { forwardJava, javaIncoming } from './forwardJava';
-import { forwardJavaScript, javascriptIncomingHeaders } from './forwardJavaScript';
+import { forwardJavaScript } from './forwardJavaScript';
 import { forwardPython } from './forwardPython';
+import { javascriptIncoming } from './javascript/incoming';
 import { pythonIncoming } from './pythonIncoming';
 import type { FixProposal } from './model';
 import { suppressionFixes } from './suppress';
@@ -50,8 +51,10 @@ export function proposeFixes(engine: PropagationEngine, input: FixInput, finding
       }
       case 'javascript':
       case 'typescript': {
-        const incoming = javascriptIncomingHeaders(handler);
-        return incoming === undefined ? undefined : forwardJavaScript(root, syntax, node, call, incoming, headers, input.text, /\.[cm]?tsx?$/.test(input.path));
+        const typed = /\.[cm]?tsx?$/.test(input.path);
+        const handlerNode = handler ? nodeAt(root, handler.span.startOffset, handler.span.endOffset) : undefined;
+        const incoming = javascriptIncoming(handler, handlerNode, root, input.text, typed);
+        return incoming === undefined ? undefined : forwardJavaScript(root, syntax, node, call, incoming, headers, input.text, typed);
       }
       case 'go':
         return forwardGo(root, syntax, node, goIncoming(handler), headers, input.text, input.facts.goOtelhttp);

@@ -3,7 +3,7 @@ import type { FileContext } from '../../analysis/fileContext';
 import { callsNamed, captureOf, nodesOf, type Match } from '../../analysis/captures';
 import { HandlerRegistry } from '../../analysis/handlerRegistry';
 import type { HeaderPart, LanguageAnalysis, OutboundCandidate } from '../../analysis/language';
-import { field } from '../../analysis/nodes';
+import { contains, field } from '../../analysis/nodes';
 import type { CallShape } from '../../analysis/syntax';
 import type { HandlerFramework, OutboundLibrary } from '../../model';
 import { clientFactories, clientMethods, clientPackages, optionsIndex } from './clients';
@@ -288,7 +288,7 @@ class Clients {
         addOptions(first);
       } else addOptions(shape.args[1]);
     } else {
-      addOptions(shape.args[optionsIndex(library, method)]);
+      addOptions(shape.args[optionsIndex(library, method, resolved.variable !== undefined)]);
     }
     if (resolved.variable) this.addInstanceParts(resolved.variable, shape, call, parts);
     if (shape.spreads.length > 0 && parts.length === 0) opaque ??= 'options are passed with a spread';
@@ -358,7 +358,8 @@ class Clients {
           found ||= inner.opaque === undefined;
           method ??= inner.method;
           url ??= inner.url;
-        } else if (site.kind === 'mutation') {
+        } else if (site.kind === 'mutation' && !contains(site.node, call)) {
+          // (The statement that makes the call hands the options over; it changes nothing before the call.)
           parts.push({ node: site.node, position: 'value' });
           found = true;
         }
@@ -392,7 +393,7 @@ class Clients {
     const name = shape.receiver ? syntax.identifierName(shape.receiver) : undefined;
     if (name === undefined) return;
     for (const site of this.file.sitesOf(name, call, call.startIndex)) {
-      if (site.kind === 'mutation' && /headers|interceptors/.test(site.node.text)) parts.push({ node: site.node, position: 'value' });
+      if (site.kind === 'mutation' && !contains(site.node, call) && /headers|interceptors/.test(site.node.text)) parts.push({ node: site.node, position: 'value' });
     }
   }
 }

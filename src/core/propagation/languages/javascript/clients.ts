@@ -27,8 +27,12 @@ export const clientMethods: Readonly<Partial<Record<OutboundLibrary, ReadonlySet
   undici: new Set(['request', 'fetch', 'stream']),
 };
 
-/** Where the options (headers) argument sits: axios puts data before the config for post/put/patch. */
-export function optionsIndex(library: OutboundLibrary, method: string | undefined): number {
+/**
+ * Where the options (headers) argument sits: axios puts data before the config for post/put/patch; an undici
+ * Client/Pool/Agent takes the options alone (`client.request({ path, headers })`).
+ */
+export function optionsIndex(library: OutboundLibrary, method: string | undefined, onInstance = false): number {
+  if (library === 'undici' && onInstance) return 0;
   if (library === 'axios' && (method === 'post' || method === 'put' || method === 'patch')) return 2;
   if (library === 'axios' && method === 'request') return 0;
   return 1;

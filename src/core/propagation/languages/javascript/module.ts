@@ -11,7 +11,7 @@ const requestTypes = /\b(Request|IncomingMessage|FastifyRequest|NextApiRequest|N
 const headerNames = /^(headers|incomingHeaders|reqHeaders|requestHeaders|inboundHeaders|forwardHeaders|traceHeaders)$/;
 
 /** Parameters through which a JavaScript/TypeScript function receives the incoming request, its headers or one header. */
-function parameterRoots(fn: SyntaxNode): Map<string, RequestRoot> {
+export function javascriptParameterRoots(fn: SyntaxNode): Map<string, RequestRoot> {
   const roots = new Map<string, RequestRoot>();
   for (const parameter of javascriptSyntax.parameters(fn)) {
     const nestHeader = /@Headers\(\s*['"]([^'"]+)['"]\s*\)/.exec(parameter.markers);
@@ -35,7 +35,7 @@ function javascriptModule(language: 'javascript' | 'typescript'): LanguageModule
     declarationContainers: new Set(['class_declaration', 'abstract_class_declaration']),
     querySource,
     bindingQuerySource,
-    parameterRoots,
+    parameterRoots: javascriptParameterRoots,
     outboundHint: /fetch|axios|got|superagent|http|undici/i,
     requestHint: /req|incoming|ctx|context|head/i,
     globalRoots: () => new Map(),
