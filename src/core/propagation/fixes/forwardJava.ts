@@ -1,45 +1,14 @@
 import type { CallShape, Syntax } from '../analysis/syntax';
-import type { InboundHandler, OutboundCall } from '../model';
+import type { OutboundCall } from '../model';
 import type { SyntaxNode } from '../runtime/syntaxTree';
+import { restTemplateFix, type JavaFix } from './forwardJavaRestTemplate';
+import type { JavaIncoming } from './javaIncoming';
+import { initializerOf, lambdaParameter, receiverChain } from './javaNodes';
 import type { FixProposal, TextEdit } from './model';
 import { indentationAt, lineStartOf, quotedList } from './text';
 
 export const javaHelperName = 'forwardTraceHeaders';
 export const javaBuilderHelperName = 'withTraceHeaders';
-
-/** How a Java handler's request parameter gives one incoming header, as an expression over `incoming` and `name`. */
-export interface JavaIncoming {
-  /** The parameter's name in the handler, passed to the helper. */
-  readonly name: string;
-  /** The parameter's type as written, used in the helper's signature. */
-  readonly type: string;
-  readonly read: string;
-}
-
-/** The incoming request of a Java handler, when its parameter is one the helper can read headers from. */
-export function javaIncoming(handler: InboundHandler | undefined, root: SyntaxNode, text: string): JavaIncoming | undefined {
-  const parameter = handler?.requestParameter;
-  if (!parameter) return undefined;
-  const node = root.descendantForIndex(parameter.span.startOffset, parameter.span.endOffset);
-  const type = node?.type === 'formal_parameter' ? node.childForFieldName('type')?.text : undefined;
-  if (type === undefined) return undefined;
-  const simple = type.split('.').pop() ?? type;
-  const jaxrs = /\bimport\s+(jakarta|javax)\.ws\.rs\.core\.(HttpHeaders|\*)\s*;/.test(text) || /^(jakarta|javax)\.ws\.rs\./.test(type);
-  const reads: Readonly<Record<string, string | undefined>> = {
-    HttpServletRequest: 'incoming.getHeader(name)',
-    HttpHeaders: jaxrs ? 'incoming.getHeaderString(name)' : 'incoming.getFirst(name)',
-    ServerHttpRequest: 'incoming.getHeaders().getFirst(name)',
-    ServerWebExchange: 'incoming.getRequest().getHeaders().getFirst(name)',
-    ContainerRequestContext: 'incoming.getHeaderString(name)',
-  };
-  const read = reads[simple];
-  return read === undefined ? undefined : { name: parameter.name, type, read };
-}
-
-/** `HttpMethod`/`HttpEntity` as the file can name them: short when imported, qualified otherwise. */
-function springType(text: string, name: string): string {
-  return new RegExp(`\\bimport\\s+org\\.springframework\\.http\\.(${name}|\\*)\\s*;`).test(text) ? name : `org.springframework.http.${name}`;
-}
 
 function helperLoop(incoming: JavaIncoming, headers: readonly string[], indent: string, unit: string, add: string): string[] {
   return [
@@ -101,111 +70,14 @@ function helperEdit(body: SyntaxNode, text: string, signature: string, source: (
   return atLineStart ? { startOffset: lineStart, endOffset: lineStart, newText: member } : { startOffset: closing, endOffset: closing, newText: member };
 }
 
-/** The statement a call belongs to (to insert a statement before it). */
-function statementOf(node: SyntaxNode): SyntaxNode | undefined {
-  for (let current: SyntaxNode | null = node; current; current = current.parent) {
-    if (/(_statement|local_variable_declaration)$/.test(current.type)) return current;
-  }
-  return undefined;
-}
-
-/** The calls of a chain, outermost first, following receivers: `a.b().c()` → [c, b]. */
-function receiverChain(node: SyntaxNode, syntax: Syntax): CallShape[] {
-  const shapes: CallShape[] = [];
-  for (let current: SyntaxNode | undefined = node; current && shapes.length < 64; ) {
-    const shape = syntax.call(current);
-    if (!shape) break;
-    shapes.push(shape);
-    current = shape.receiver;
-  }
-  return shapes;
-}
-
-/** The expression a local variable was last given before `use`, in the method around it. */
-function initializerOf(name: string, use: SyntaxNode): SyntaxNode | undefined {
-  let method: SyntaxNode | null = use.parent;
-  while (method && !/^(method_declaration|constructor_declaration|lambda_expression)$/.test(method.type)) method = method.parent;
-  if (!method) return undefined;
-  let found: SyntaxNode | undefined;
-  const visit = (node: SyntaxNode): void => {
-    if (node.startIndex >= use.startIndex) return;
-    if (node.type === 'variable_declarator' && node.childForFieldName('name')?.text === name) found = node.childForFieldName('value') ?? undefined;
-    else if (node.type === 'assignment_expression' && node.childForFieldName('left')?.text === name) found = node.childForFieldName('right') ?? undefined;
-    for (const child of node.namedChildren) visit(child);
-  };
-  visit(method);
-  return found;
-}
-
-/** A local's declared type, read from the method's text (`HttpEntity<String> entity = …`). */
-function declaredType(name: string, use: SyntaxNode, text: string): string | undefined {
-  const declaration = new RegExp(`([\\w.]+)(?:<[^;=()]*>)?\\s+${name}\\s*[=;,)]`).exec(text.slice(0, use.startIndex).split('\n').slice(-200).join('\n'));
-  return declaration?.[1];
-}
-
-interface JavaFix {
-  readonly edit: TextEdit;
-  /** The helper the edit calls: the headers helper, or the builder helper for a builder type. */
-  readonly helper: { readonly kind: 'headers' } | { readonly kind: 'builder'; readonly builderType: string };
-}
-
-/** RestTemplate: merge into an `HttpHeaders` the call already sends, or send the headers with `exchange`. */
-function restTemplateFix(shape: CallShape, helperCall: string, text: string, syntax: Syntax): JavaFix | undefined {
-  const receiver = shape.receiver?.text;
-  if (receiver === undefined) return undefined;
-  const entityType = springType(text, 'HttpEntity');
-  const method = (verb: string): string => `${springType(text, 'HttpMethod')}.${verb}`;
-  const rest = (from: number): string => shape.args.slice(from).map((arg) => `, ${arg.text}`).join('');
-  const replaceCall = (newText: string): JavaFix => ({ edit: { startOffset: shape.node.startIndex, endOffset: shape.node.endIndex, newText }, helper: { kind: 'headers' } });
-  /** A request body or entity argument: merge into its headers, or wrap it in an entity that carries the helper's. */
-  const withEntity = (argument: SyntaxNode): JavaFix | undefined => {
-    const creation = syntax.call(argument);
-    if (creation && argument.type === 'object_creation_expression' && creation.name.endsWith('Entity')) {
-      const [body, headers] = creation.args;
-      const headersName = headers ? syntax.identifierName(headers) : undefined;
-      if (headers && headersName !== undefined) {
-        const statement = statementOf(shape.node);
-        if (!statement) return undefined;
-        const start = lineStartOf(text, statement.startIndex);
-        return { edit: { startOffset: start, endOffset: start, newText: `${indentationAt(text, start)}${headersName}.addAll(${helperCall});\n` }, helper: { kind: 'headers' } };
-      }
-      if (body && !headers && creation.name === 'HttpEntity') return { edit: { startOffset: argument.startIndex, endOffset: argument.endIndex, newText: `new ${entityType}<>(${body.text}, ${helperCall})` }, helper: { kind: 'headers' } };
-      return undefined;
-    }
-    const name = syntax.identifierName(argument);
-    if (name !== undefined && (declaredType(name, shape.node, text) ?? '').endsWith('Entity')) return undefined;
-    if (argument.text === 'null' || /^(\w+\.)?HttpEntity\.EMPTY$/.test(argument.text)) return { edit: { startOffset: argument.startIndex, endOffset: argument.endIndex, newText: `new ${entityType}<>(${helperCall})` }, helper: { kind: 'headers' } };
-    return { edit: { startOffset: argument.startIndex, endOffset: argument.endIndex, newText: `new ${entityType}<>(${argument.text}, ${helperCall})` }, helper: { kind: 'headers' } };
-  };
-  const [url, second, third] = shape.args;
-  if (!url) return undefined;
-  switch (shape.name) {
-    case 'getForObject':
-    case 'getForEntity':
-      if (!second) return undefined;
-      return replaceCall(`${receiver}.exchange(${url.text}, ${method('GET')}, new ${entityType}<>(${helperCall}), ${second.text}${rest(2)})${shape.name === 'getForObject' ? '.getBody()' : ''}`);
-    case 'delete':
-      return replaceCall(`${receiver}.exchange(${url.text}, ${method('DELETE')}, new ${entityType}<>(${helperCall}), Void.class${rest(1)})`);
-    case 'postForObject':
-    case 'postForEntity':
-    case 'postForLocation':
-    case 'patchForObject':
-    case 'put':
-      return second ? withEntity(second) : undefined;
-    case 'exchange':
-      return third && shape.args.length >= 4 ? withEntity(third) : undefined;
-    default:
-      return undefined;
-  }
-}
-
 /** WebClient: `.headers(outgoing -> outgoing.addAll(forwardTraceHeaders(request)))` after the URI (or the verb). */
 function webClientFix(callNode: SyntaxNode, helperCall: string, syntax: Syntax): JavaFix | undefined {
   const chain = receiverChain(callNode, syntax);
   const anchor = chain.find((link) => link.name === 'uri') ?? chain.find((link) => /^(get|post|put|delete|patch|head|options|method)$/.test(link.name));
-  if (!anchor) return undefined;
+  const outgoing = lambdaParameter(callNode);
+  if (!anchor || outgoing === undefined) return undefined;
   const at = anchor.node.endIndex;
-  return { edit: { startOffset: at, endOffset: at, newText: `.headers(outgoing -> outgoing.addAll(${helperCall}))` }, helper: { kind: 'headers' } };
+  return { edit: { startOffset: at, endOffset: at, newText: `.headers(${outgoing} -> ${outgoing}.addAll(${helperCall}))` }, helper: { kind: 'headers' } };
 }
 
 /** `…build()` → `withTraceHeaders(…, request).build()`, on the request a JDK HttpClient or OkHttp call sends. */
@@ -233,9 +105,9 @@ function jaxrsClientFix(callNode: SyntaxNode, incoming: JavaIncoming, text: stri
 
 /**
  * Forwards the trace headers on a Java call: a private helper (added once per class and incoming type) copies the
- * configured headers from the handler's request; RestTemplate sends them with `exchange` (or adds them to the
- * `HttpHeaders` the call already sends), WebClient through `.headers(…)`, and the JDK HttpClient, OkHttp and the
- * JAX-RS client set them on the request builder.
+ * configured headers from the handler's request (a parameter added to the handler when it has none to read them
+ * from); RestTemplate sends them in its request (see `restTemplateFix`), WebClient through `.headers(…)`, and the JDK
+ * HttpClient, OkHttp and the JAX-RS client set them on the request builder.
  */
 export function forwardJava(syntax: Syntax, callNode: SyntaxNode, call: OutboundCall, incoming: JavaIncoming, headers: readonly string[], text: string): FixProposal | undefined {
   const shape = syntax.call(callNode);
@@ -269,6 +141,8 @@ export function forwardJava(syntax: Syntax, callNode: SyntaxNode, call: Outbound
     helper.kind === 'headers'
       ? helperEdit(body, text, `${javaHelperName}(${incoming.type} incoming)`, (indent, unit) => headersHelper(incoming, headers, indent, unit))
       : helperEdit(body, text, `${javaBuilderHelperName}(${helper.builderType} builder, ${incoming.type} incoming)`, (indent, unit) => builderHelper(helper.builderType, incoming, headers, indent, unit));
-  const title = helper.kind === 'headers' ? helperCall : `${javaBuilderHelperName}(…, ${incoming.name})`;
-  return { title: `Forward the trace headers of the incoming request (${title})`, kind: 'forward-headers', edits: added ? [fix.edit, added] : [fix.edit], preferred: true };
+  const shown = helper.kind === 'headers' ? helperCall : `${javaBuilderHelperName}(…, ${incoming.name})`;
+  const title = incoming.added ? `${shown}, with the parameter ${incoming.added.declaration}` : shown;
+  const edits = [fix.edit, ...(added ? [added] : []), ...(incoming.added?.edits ?? [])];
+  return { title: `Forward the trace headers of the incoming request (${title})`, kind: 'forward-headers', edits, preferred: true };
 }

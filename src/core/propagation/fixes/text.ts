@@ -24,3 +24,8 @@ export function offsetOfLine(text: string, line: number): number {
 export function quotedList(headers: readonly string[], quote = '"'): string {
   return headers.map((header) => `${quote}${header}${quote}`).join(', ');
 }
+
+/** The first of `candidates` that `code` does not mention as a word, for a new name in generated code. */
+export function unusedName(code: string, candidates: readonly string[]): string | undefined {
+  return candidates.find((candidate) => !new RegExp(`\\b${candidate}\\b`).test(code));
+}

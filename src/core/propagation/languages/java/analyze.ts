@@ -264,6 +264,10 @@ class JavaClients {
       method = /HttpMethod\.([A-Z]+)/.exec(second?.text ?? '')?.[1];
     } else if (/^(postFor|put$|patchFor)/.test(shape.name) && second) {
       this.entityParts(second, parts);
+    } else if (shape.name === 'execute' && third) {
+      // The request callback writes the request's headers (and body).
+      parts.push({ node: third, position: 'value' });
+      method = /HttpMethod\.([A-Z]+)/.exec(second?.text ?? '')?.[1];
     }
     return {
       node: shape.node,
