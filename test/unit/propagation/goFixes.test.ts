@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits } from '../../../src/core/propagation/fixes/model';
 import type { FixKind } from '../../../src/core/propagation/fixes/model';
 import { proposeFixes } from '../../../src/core/propagation/fixes/propose';
 import { defaultPropagationOptions } from '../../../src/core/propagation/options';
 import { noProjectFacts, type ProjectFacts } from '../../../src/core/propagation/project/facts';
+import { forwardFirst } from '../../support/forwardFix';
 import { sharedEngine } from '../../support/propagationEngine';
 
 const path = '/w/svc/main.go';
@@ -12,18 +12,7 @@ const withOtelhttp: ProjectFacts = { ...noProjectFacts, goOtelhttp: true };
 
 /** Applies the forward fix (of `kind`) to the first finding; the result must parse and have one finding fewer. */
 async function fixFirst(text: string, kind: FixKind = 'forward-headers', facts = noProjectFacts): Promise<string> {
-  const engine = await sharedEngine();
-  const analysis = engine.analyze({ path, text, options, facts });
-  const [finding] = analysis.findings;
-  assert.ok(finding, `expected a finding to fix in:\n${text}`);
-  const fix = proposeFixes(engine, { path, text, analysis, options, facts }, finding).find((candidate) => candidate.kind === kind);
-  assert.ok(fix, `expected a ${kind} fix`);
-  assert.equal(fix.preferred, true);
-  const fixed = applyEdits(text, fix.edits);
-  assert.equal(engine.inspect(path, fixed, (root) => root.hasError), false, `does not parse:\n${fixed}`);
-  const after = engine.analyze({ path, text: fixed, options, facts });
-  assert.equal(after.findings.length, analysis.findings.length - 1, `findings left: ${after.findings.map((left) => left.message).join('\n')}\n${fixed}`);
-  return fixed;
+  return (await forwardFirst(path, text, { kind, facts })).fixed;
 }
 
 /** Applies forward fixes until no finding is left. */

@@ -1,13 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { applyEdits } from '../../../src/core/propagation/fixes/model';
-import { proposeFixes } from '../../../src/core/propagation/fixes/propose';
-import { defaultPropagationOptions } from '../../../src/core/propagation/options';
-import { noProjectFacts } from '../../../src/core/propagation/project/facts';
-import { sharedEngine } from '../../support/propagationEngine';
+import { forwardFirst } from '../../support/forwardFix';
 
 const path = '/w/service/app.py';
-const options = defaultPropagationOptions;
 
 /** Python's own parser: it rejects what tree-sitter lets through (a parameter without a default after one with). */
 function assertPythonParses(source: string): void {
@@ -16,18 +11,10 @@ function assertPythonParses(source: string): void {
   assert.equal(result.status, 0, `Python rejects the fixed code: ${result.stderr}\n${source}`);
 }
 
-/** Applies the "forward the trace headers" fix to the first finding; the result must parse and have one finding fewer. */
-async function forwardFirst(text: string): Promise<string> {
-  const engine = await sharedEngine();
-  const analysis = engine.analyze({ path, text, options });
-  const [finding] = analysis.findings;
-  assert.ok(finding, 'expected a finding to fix');
-  const fix = proposeFixes(engine, { path, text, analysis, options, facts: noProjectFacts }, finding).find((candidate) => candidate.kind === 'forward-headers');
-  assert.ok(fix, 'expected a forward fix');
-  const fixed = applyEdits(text, fix.edits);
+/** Applies the forward fix to the first finding (see `forwardFirst`), and checks the result with Python's parser. */
+async function forwardPython(text: string): Promise<string> {
+  const { fixed } = await forwardFirst(path, text);
   assertPythonParses(fixed);
-  const after = engine.analyze({ path, text: fixed, options });
-  assert.equal(after.findings.length, analysis.findings.length - 1, `findings left: ${after.findings.map((left) => left.message).join('\n')}\n${fixed}`);
   return fixed;
 }
 
@@ -51,11 +38,11 @@ describe('Propagation quick fixes: forward the trace headers in Python', functio
       '    return jsonify(stock=stock.json(), price=price.json())',
       '',
     ].join('\n');
-    const once = await forwardFirst(text);
+    const once = await forwardPython(text);
     assert.match(once, /^from flask import Flask, jsonify, request$/m);
     assert.match(once, /stock = requests\.get\(f"http:\/\/stock\/\{order_id\}", headers=forward_trace_headers\(request\.headers\)\)/);
     assert.match(once, /from flask import Flask, jsonify, request\n\n\ndef forward_trace_headers\(incoming\):/);
-    const twice = await forwardFirst(once);
+    const twice = await forwardPython(once);
     assert.match(twice, /price = requests\.get\(f"http:\/\/price\/\{order_id\}", timeout=2, headers=forward_trace_headers\(request\.headers\)\)/);
     assert.deepEqual(twice.match(/^from flask import .*$/gm), ['from flask import Flask, jsonify, request']);
     assert.equal(helperDefinitions(twice), 1);
@@ -75,7 +62,7 @@ describe('Propagation quick fixes: forward the trace headers in Python', functio
       '    return requests.get("http://upstream/health").text',
       '',
     ].join('\n');
-    const fixed = await forwardFirst(text);
+    const fixed = await forwardPython(text);
     assert.match(fixed, /^from flask import Flask, request as flask_request$/m);
     assert.match(fixed, /requests\.get\("http:\/\/upstream\/health", headers=forward_trace_headers\(flask_request\.headers\)\)/);
   });
@@ -95,7 +82,7 @@ describe('Propagation quick fixes: forward the trace headers in Python', functio
       '    return hits.json()',
       '',
     ].join('\n');
-    const fixed = await forwardFirst(text);
+    const fixed = await forwardPython(text);
     assert.match(fixed, /^from fastapi import FastAPI, Request$/m);
     assert.match(fixed, /async def search\(request: Request, q: str, limit: int = 10\):/);
     assert.match(fixed, /params=\{"q": q, "limit": limit\}, headers=forward_trace_headers\(request\.headers\)\)/);
@@ -114,7 +101,7 @@ describe('Propagation quick fixes: forward the trace headers in Python', functio
       '    return httpx.get("http://upstream/health", headers={"User-Agent": "gateway"}).status_code',
       '',
     ].join('\n');
-    const fixed = await forwardFirst(text);
+    const fixed = await forwardPython(text);
     assert.match(fixed, /^from fastapi import FastAPI, Request as Incoming$/m);
     assert.match(fixed, /def ping\(request: Incoming\):/);
     assert.match(fixed, /headers=\{\*\*\(\{"User-Agent": "gateway"\}\), \*\*forward_trace_headers\(request\.headers\)\}/);
@@ -134,7 +121,7 @@ describe('Propagation quick fixes: forward the trace headers in Python', functio
       'urlpatterns = [path("products/<int:pk>", product)]',
       '',
     ].join('\n');
-    const fixed = await forwardFirst(text);
+    const fixed = await forwardPython(text);
     assert.match(fixed, /^from urllib\.request import urlopen, Request$/m);
     assert.match(fixed, /with urlopen\(Request\(url, headers=forward_trace_headers\(request\.headers\)\), timeout=3\) as resp:/);
   });
@@ -151,7 +138,7 @@ describe('Propagation quick fixes: forward the trace headers in Python', functio
       'urlpatterns = [path("products/<int:pk>", product)]',
       '',
     ].join('\n');
-    const fixed = await forwardFirst(text);
+    const fixed = await forwardPython(text);
     assert.match(fixed, /urllib\.request\.urlopen\(urllib\.request\.Request\(f"http:\/\/reviews\/\{pk\}", headers=forward_trace_headers\(request\.headers\)\)\)\.read\(\)/);
     assert.doesNotMatch(fixed, /from urllib\.request import/);
   });
@@ -173,18 +160,18 @@ describe('Propagation quick fixes: forward the trace headers in Python', functio
       'urlpatterns = [path("checkout", checkout)]',
       '',
     ].join('\n');
-    const first = await forwardFirst(text);
+    const first = await forwardPython(text);
     assert.match(first, /urlopen\(Request\("http:\/\/payments\/pay", data=request\.body, headers=forward_trace_headers\(request\.headers\)\)\)/);
-    const second = await forwardFirst(first);
+    const second = await forwardPython(first);
     assert.match(second, /Request\("http:\/\/ledger\/entries", request\.body, \{\*\*\(\{"Content-Type": "application\/json"\}\), \*\*forward_trace_headers\(request\.headers\)\}\)/);
-    const third = await forwardFirst(second);
+    const third = await forwardPython(second);
     assert.match(third, /\n {8}req\.headers\.update\(forward_trace_headers\(request\.headers\)\)\n {8}urlopen\(req\)\n/);
     assert.equal(helperDefinitions(third), 1);
   });
 
   it('adds an import line after the imports when the file imports nothing from Flask', async () => {
     const text = ['import requests', '', '', '@app.route("/x")', 'def x():', '    return requests.get("http://y/z").text', ''].join('\n');
-    const fixed = await forwardFirst(text);
+    const fixed = await forwardPython(text);
     assert.ok(fixed.startsWith('import requests\nfrom flask import request\n\n\ndef forward_trace_headers(incoming):\n'), fixed);
     assert.match(fixed, /\n\n\n@app\.route\("\/x"\)\ndef x\(\):\n {4}return requests\.get\("http:\/\/y\/z", headers=forward_trace_headers\(request\.headers\)\)\.text\n$/);
   });
