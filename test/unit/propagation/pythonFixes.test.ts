@@ -67,6 +67,28 @@ describe('Propagation quick fixes: forward the trace headers in Python', functio
     assert.match(fixed, /requests\.get\("http:\/\/upstream\/health", headers=forward_trace_headers\(flask_request\.headers\)\)/);
   });
 
+  it('merges ahead of headers held in a variable or built by an expression, which keep their values', async () => {
+    const text = [
+      'import requests',
+      'from flask import Flask, request',
+      '',
+      'app = Flask(__name__)',
+      'BASE = {"Accept": "application/json"}',
+      'VERBOSE = False',
+      '',
+      '',
+      '@app.get("/a")',
+      'def a():',
+      '    first = requests.get("http://x/1", headers=BASE).json()',
+      '    return requests.get("http://x/2", headers=BASE if VERBOSE else {}).text + str(first)',
+      '',
+    ].join('\n');
+    const once = await forwardPython(text);
+    assert.match(once, /requests\.get\("http:\/\/x\/1", headers=\{\*\*forward_trace_headers\(request\.headers\), \*\*BASE\}\)\.json\(\)/);
+    const twice = await forwardPython(once);
+    assert.match(twice, /headers=\{\*\*forward_trace_headers\(request\.headers\), \*\*\(BASE if VERBOSE else \{\}\)\}\)\.text/);
+  });
+
   it('adds a Request parameter to a FastAPI path operation, ahead of parameters with defaults', async () => {
     const text = [
       'import httpx',
@@ -88,7 +110,7 @@ describe('Propagation quick fixes: forward the trace headers in Python', functio
     assert.match(fixed, /params=\{"q": q, "limit": limit\}, headers=forward_trace_headers\(request\.headers\)\)/);
   });
 
-  it('uses the Request already imported, and merges with the headers the call has', async () => {
+  it('uses the Request already imported, and merges ahead of the headers the call writes', async () => {
     const text = [
       'import httpx',
       'from fastapi import FastAPI, Request as Incoming',
@@ -104,7 +126,7 @@ describe('Propagation quick fixes: forward the trace headers in Python', functio
     const fixed = await forwardPython(text);
     assert.match(fixed, /^from fastapi import FastAPI, Request as Incoming$/m);
     assert.match(fixed, /def ping\(request: Incoming\):/);
-    assert.match(fixed, /headers=\{\*\*\(\{"User-Agent": "gateway"\}\), \*\*forward_trace_headers\(request\.headers\)\}/);
+    assert.match(fixed, /headers=\{\*\*forward_trace_headers\(request\.headers\), "User-Agent": "gateway"\}/);
   });
 
   it('wraps a URL given to urlopen in a Request with the headers, importing Request when needed', async () => {
@@ -163,7 +185,7 @@ describe('Propagation quick fixes: forward the trace headers in Python', functio
     const first = await forwardPython(text);
     assert.match(first, /urlopen\(Request\("http:\/\/payments\/pay", data=request\.body, headers=forward_trace_headers\(request\.headers\)\)\)/);
     const second = await forwardPython(first);
-    assert.match(second, /Request\("http:\/\/ledger\/entries", request\.body, \{\*\*\(\{"Content-Type": "application\/json"\}\), \*\*forward_trace_headers\(request\.headers\)\}\)/);
+    assert.match(second, /Request\("http:\/\/ledger\/entries", request\.body, \{\*\*forward_trace_headers\(request\.headers\), "Content-Type": "application\/json"\}\)/);
     const third = await forwardPython(second);
     assert.match(third, /\n {8}req\.headers\.update\(forward_trace_headers\(request\.headers\)\)\n {8}urlopen\(req\)\n/);
     assert.equal(helperDefinitions(third), 1);

@@ -22,10 +22,20 @@ function helperSource(headers: readonly string[]): string {
   ].join('\n');
 }
 
-/** Passes `headers` on a call: merged into its headers argument (keyword, or `positional`), else as `headers=`. */
+/**
+ * Passes `headers` on a call: merged into its headers argument (keyword, or `positional`) ahead of what it holds, so
+ * that headers written there keep their values; else as `headers=`.
+ */
 function headersArgument(call: CallShape, headers: string, text: string, positional?: SyntaxNode): TextEdit | undefined {
   const existing = call.named.get('headers') ?? positional;
-  if (existing) return { startOffset: existing.startIndex, endOffset: existing.endIndex, newText: `{**(${existing.text}), **${headers}}` };
+  if (existing?.type === 'dictionary') {
+    const open = existing.startIndex + 1;
+    return { startOffset: open, endOffset: open, newText: existing.namedChildCount > 0 ? `**${headers}, ` : `**${headers}` };
+  }
+  if (existing) {
+    const unpacked = /^(identifier|attribute|call|subscript)$/.test(existing.type) ? existing.text : `(${existing.text})`;
+    return { startOffset: existing.startIndex, endOffset: existing.endIndex, newText: `{**${headers}, **${unpacked}}` };
+  }
   const argumentList = call.node.childForFieldName('arguments');
   if (argumentList?.type !== 'argument_list') return undefined;
   const close = argumentList.endIndex - 1;
