@@ -147,6 +147,28 @@ public class Stock {
     assert.match(await forwardFirst(text), /RequestEntity\.post\(URI\.create\("http:\/\/a:8080\/x"\)\)\.headers\(forwardTraceHeaders\(request\)\)\.contentType/);
   });
 
+  it('RestTemplate exchange with new RequestEntity<>(…): reported when it has no headers (the URI is not taken for them), which go before the method', async () => {
+    const text = controller(
+      `${servlet}\nimport java.net.URI;`,
+      '@RequestBody String body, HttpServletRequest request',
+      [
+        '        rest.exchange(new RequestEntity<>(HttpMethod.GET, URI.create("http://a:8080/x")), String.class);',
+        '        rest.exchange(new RequestEntity<>(body, HttpMethod.POST, URI.create("http://b:8080/x")), String.class);',
+        '        HttpHeaders sent = new HttpHeaders();',
+        '        rest.exchange(new RequestEntity<>(body, sent, HttpMethod.PUT, URI.create("http://c:8080/x")), String.class);',
+      ].join('\n'),
+    );
+    const engine = await sharedEngine();
+    const lineOf = (host: string): number => text.split('\n').findIndex((line) => line.includes(`http://${host}:8080`)) + 1;
+    assert.deepEqual(engine.analyze({ path, text, options }).findings.map((finding) => finding.line), [lineOf('a'), lineOf('b'), lineOf('c')]);
+    const first = await forwardFirst(text);
+    assert.match(first, /new RequestEntity<>\(forwardTraceHeaders\(request\), HttpMethod\.GET, URI\.create\("http:\/\/a:8080\/x"\)\)/);
+    const second = await forwardFirst(first);
+    assert.match(second, /new RequestEntity<>\(body, forwardTraceHeaders\(request\), HttpMethod\.POST, URI\.create\("http:\/\/b:8080\/x"\)\)/);
+    const third = await forwardFirst(second);
+    assert.match(third, /\n {8}sent\.addAll\(forwardTraceHeaders\(request\)\);\n {8}rest\.exchange\(new RequestEntity<>\(body, sent, HttpMethod\.PUT/);
+  });
+
   it('RestTemplate with an entity in a local: its local headers get the forwarded ones, even when they are its only argument', async () => {
     const text = controller(
       servlet,

@@ -1,5 +1,6 @@
 import type { CallShape, Syntax } from '../analysis/syntax';
 import type { SyntaxNode } from '../runtime/syntaxTree';
+import { entityHeaders } from '../languages/java/entities';
 import { declaredType, initializerOf, lambdaParameter, receiverChain, statementOf } from './javaNodes';
 import type { TextEdit } from './model';
 import { indentationAt, lineStartOf } from './text';
@@ -66,10 +67,13 @@ class RestTemplateRequest {
       return initializer && depth < 3 ? this.entity(initializer, false, depth + 1) : undefined;
     }
     const creation = this.syntax.call(argument);
-    if (creation && argument.type === 'object_creation_expression' && creation.name === 'HttpEntity') {
-      const [first, second] = creation.args;
-      const headers = second ?? (first && this.isHeaders(first) ? first : undefined);
+    if (creation && argument.type === 'object_creation_expression' && (creation.name === 'HttpEntity' || creation.name === 'RequestEntity')) {
+      const { headers, insertBefore } = entityHeaders(creation, (candidate) => this.isHeaders(candidate));
       if (headers) return this.mergeInto(headers, argument);
+      if (creation.name === 'RequestEntity') {
+        return insertBefore ? { edit: { startOffset: insertBefore.startIndex, endOffset: insertBefore.startIndex, newText: `${this.helperCall}, ` }, helper: { kind: 'headers' } } : undefined;
+      }
+      const [first] = creation.args;
       return replace(argument, `new ${this.entityType}<>(${first ? `${first.text}, ` : ''}${this.helperCall})`);
     }
     if (argument.text === 'null' || /^(\w+\.)*HttpEntity\.EMPTY$/.test(argument.text)) return replace(argument, `new ${this.entityType}<>(${this.helperCall})`);

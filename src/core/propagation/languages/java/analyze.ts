@@ -7,6 +7,7 @@ import { field } from '../../analysis/nodes';
 import type { CallShape } from '../../analysis/syntax';
 import type { OutboundLibrary } from '../../model';
 import type { ProjectFacts } from '../../project/facts';
+import { entityHeaders } from './entities';
 import { javaRootName, javaSyntax as syntax } from './syntax';
 
 const springMappings: Readonly<Record<string, string | undefined>> = {
@@ -293,9 +294,9 @@ class JavaClients {
     const chain = chainOf(node);
     headerParts(chain, parts);
     const creation = syntax.call(node);
-    if (creation?.name.endsWith("Entity")) {
-      const headers = creation.args.length >= 2 ? creation.args[1] : creation.args[0];
-      if (headers && (creation.args.length >= 2 || this.isHeaders(headers))) parts.push({ node: headers, position: 'collection' });
+    if (creation?.name.endsWith('Entity')) {
+      const { headers } = entityHeaders(creation, (candidate) => this.isHeaders(candidate));
+      if (headers) parts.push({ node: headers, position: 'collection' });
     }
   }
 
