@@ -148,7 +148,7 @@ export class PropagationEngine {
       handlerScopes = analysis.handlers;
       const byFunction = new Map<number, HandlerScope>();
       for (const scope of handlerScopes) if (scope.fn) byFunction.set(scope.fn.id, scope);
-      const evaluator = new Evaluator(file);
+      const evaluator = new Evaluator(file, new Set(analysis.candidates.map((candidate) => candidate.node.id)));
       const round = input.session?.verdicts.begin(new Declarations(syntaxTree.root, module.declarationContainers), settingOf(language, input.options, facts, file.globalRoots));
       for (const candidate of analysis.candidates) {
         const inbound = inboundContextOf(candidate.node, file, byFunction);

@@ -93,7 +93,11 @@ export class Evaluator {
   /** Helpers already followed, with the outside names they read. */
   private readonly helperCache = new Map<string, { readonly evidence: Evidence; readonly names: ReadonlySet<string> }>();
 
-  constructor(private readonly context: EvaluationContext) {}
+  constructor(
+    private readonly context: EvaluationContext,
+    /** The file's outbound HTTP calls: what one returns is a response, which carries no trace context onwards. */
+    private readonly outboundCalls: ReadonlySet<number> = new Set(),
+  ) {}
 
   evaluate(node: SyntaxNode, position: Position, env: Environment): Evidence {
     const evidence = emptyEvidence();
@@ -229,6 +233,9 @@ export class Evaluator {
   }
 
   private evaluateCall(evidence: Evidence, call: CallShape, position: Position, env: Environment, depth: number): void {
+    // `token = requests.post(auth, headers=forward(request)).json()["token"]`: the headers another call sent do not
+    // make a value read from its response a carrier of the trace context.
+    if (this.outboundCalls.has(call.node.id)) return;
     const calleeText = call.callee.text;
     if (injectNames.test(call.name) || (/propagat|TextMapPropagator/.test(calleeText) && call.name.toLowerCase().includes('inject'))) {
       evidence.injected = true;
