@@ -17,11 +17,15 @@ const requestObjectFrameworks = new Set(['django', 'aiohttp', 'starlette']);
 
 /**
  * The incoming headers of `handler`: through its request parameter, Flask's or Quart's `request` (imported when the
- * file does not import it yet), or a `request: Request` parameter added to a FastAPI path operation.
+ * file does not import it yet), or a `request: Request` parameter added to a FastAPI path operation (one whose only
+ * link to the request is a `Header()` parameter too).
  */
 export function pythonIncoming(handler: InboundHandler | undefined, root: SyntaxNode, text: string): PythonIncoming | undefined {
   const parameter = handler?.requestParameter?.name;
-  if (parameter !== undefined) {
+  const span = handler?.requestParameter?.span;
+  // A FastAPI `Header()` parameter holds one header's value, not the request: the helper needs the request itself.
+  const oneHeader = span !== undefined && /\bHeader\s*\(/.test(text.slice(span.startOffset, span.endOffset));
+  if (parameter !== undefined && !oneHeader) {
     if (/headers$/i.test(parameter)) return { headers: parameter, imports: [], edits: [] };
     if (requestParameterNames.test(parameter) || requestObjectFrameworks.has(handler?.framework ?? '')) {
       return { headers: `${parameter}.headers`, imports: [], edits: [] };
@@ -30,7 +34,7 @@ export function pythonIncoming(handler: InboundHandler | undefined, root: Syntax
   const proxy = importedName(root, 'flask', 'request') ?? importedName(root, 'quart', 'request');
   if (proxy !== undefined) return { headers: `${proxy}.headers`, imports: [], edits: [] };
   if (handler?.framework === 'flask' || handler?.framework === 'quart') return importedProxy(handler.framework, text);
-  if (handler?.framework === 'fastapi' && parameter === undefined) return addedRequestParameter(handler, root, text);
+  if (handler?.framework === 'fastapi' && (parameter === undefined || oneHeader)) return addedRequestParameter(handler, root, text);
   return undefined;
 }
 

@@ -92,7 +92,7 @@ class ClientVariables {
   }
 
   has(name: string): boolean {
-    return this.byName.has(name);
+    return this.bindingsOf(name) !== undefined;
   }
 
   add(name: string, variable: ClientVariable): void {
@@ -101,9 +101,20 @@ class ClientVariables {
     else this.byName.set(name, [variable]);
   }
 
+  /**
+   * The bindings `name` reads: its own, or a client stored on an object (`app.state.http`, `app["client"]`) that
+   * `name` reaches through another object (`request.app.state.http`: Starlette's and aiohttp's `request.app`).
+   */
+  private bindingsOf(name: string): ClientVariable[] | undefined {
+    const own = this.byName.get(name);
+    if (own) return own;
+    for (const [bound, list] of this.byName) if (isStored(bound) && name.endsWith(`.${bound}`)) return list;
+    return undefined;
+  }
+
   /** The binding of `name` that reaches `use`: the last one before it in an enclosing function, else any. */
   at(name: string, use: SyntaxNode): ClientVariable | undefined {
-    const list = this.byName.get(name);
+    const list = this.bindingsOf(name);
     if (!list) return undefined;
     const enclosing = (node: SyntaxNode): SyntaxNode | undefined => {
       for (let current = node.parent; current; current = current.parent) if (syntax.functionTypes.has(current.type)) return current;
@@ -115,8 +126,14 @@ class ClientVariables {
       return own === undefined || (scope !== undefined && own.startIndex <= scope.startIndex && scope.endIndex <= own.endIndex);
     });
     const before = visible.filter((variable) => variable.factory.startIndex < use.startIndex);
-    return before.at(-1) ?? visible[0] ?? (name.startsWith('self.') ? list[0] : undefined);
+    // A client stored on an object (`self.session`, `app.state.http`) outlives the function that stored it.
+    return before.at(-1) ?? visible[0] ?? (isStored(name) ? list[0] : undefined);
   }
+}
+
+/** A name that is an attribute or item of an object (`self.session`, `app["client"]`) rather than a local variable. */
+function isStored(name: string): boolean {
+  return /[.[]/.test(name);
 }
 
 interface ResolvedCallee {
@@ -161,7 +178,7 @@ export function analyzePython(file: FileContext, matches: readonly Match[]): Lan
     // Methods on clients bound later in the file (a class's `self.session`) resolve on this second look.
     const callee = resolved.get(call.id) ?? (clientVariables.isEmpty() ? undefined : resolveCallee(call, imports, clientVariables, file));
     if (!callee || callee.kind === 'factory') continue;
-    const candidate = toCandidate(call, callee, clientVariables, file);
+    const candidate = toCandidate(call, callee, clientVariables, file, imports);
     if (candidate) candidates.push(candidate);
   }
   return { handlers: registry.scopes(), candidates };
@@ -283,18 +300,26 @@ function resolveCallee(
   const client =
     variable?.client ??
     (receiverFactory?.kind === 'factory' ? receiverFactory.client : undefined) ??
-    (clientLike.test(receiverText) ? annotatedClient(receiver, file) : undefined);
+    (clientLike.test(receiverText) ? declaredClient(receiver, call, clientVariables, file) : undefined);
   if (client?.methods.has(name)) return { client, kind: 'method', name };
   return undefined;
 }
 
-/** A receiver that is a parameter annotated with a client type (`session: aiohttp.ClientSession`). */
-function annotatedClient(receiver: SyntaxNode, file: FileContext): PythonClient | undefined {
+/**
+ * A local name whose binding says it is a client: a parameter or variable annotated with a client type
+ * (`session: aiohttp.ClientSession`), or a variable given a stored client (`session = request.app["client"]`).
+ */
+function declaredClient(receiver: SyntaxNode, call: SyntaxNode, clientVariables: ClientVariables, file: FileContext): PythonClient | undefined {
   const name = syntax.identifierName(receiver);
   if (name === undefined) return undefined;
-  const parameter = file.sitesOf(name, receiver, receiver.startIndex).find((site) => site.kind === 'parameter');
-  const type = parameter ? field(parameter.node, 'type')?.text : undefined;
-  return type === undefined ? undefined : clientOfAnnotation(type);
+  for (const site of file.sitesOf(name, receiver, receiver.startIndex)) {
+    // A parameter's annotation is its `type` field; an assignment's (`x: T = v`) is the `type` field of the statement.
+    const annotated = site.kind === 'parameter' ? site.node : site.kind === 'value' && site.node.parent?.type === 'assignment' ? site.node.parent : undefined;
+    const type = annotated ? field(annotated, 'type')?.text : undefined;
+    const client = (type === undefined ? undefined : clientOfAnnotation(type)) ?? (site.kind === 'value' ? clientVariables.at(site.node.text, call)?.client : undefined);
+    if (client) return client;
+  }
+  return undefined;
 }
 
 /** The name a factory call's result is bound to: `s = requests.Session()`, `async with ClientSession() as s`. */
@@ -308,7 +333,13 @@ function boundName(call: SyntaxNode): string | undefined {
   return undefined;
 }
 
-function toCandidate(call: SyntaxNode, callee: ResolvedCallee, clientVariables: ClientVariables, file: FileContext): OutboundCandidate | undefined {
+function toCandidate(
+  call: SyntaxNode,
+  callee: ResolvedCallee,
+  clientVariables: ClientVariables,
+  file: FileContext,
+  imports: PythonImports,
+): OutboundCandidate | undefined {
   const shape = syntax.call(call);
   if (!shape) return undefined;
   const parts: HeaderPart[] = [];
@@ -318,7 +349,7 @@ function toCandidate(call: SyntaxNode, callee: ResolvedCallee, clientVariables: 
   let method: string | undefined;
   if (callee.client.library === 'urllib') {
     const target = shape.args[0] ?? shape.named.get('url');
-    if (target) url = addUrllibRequestParts(target, parts, file);
+    if (target) url = addUrllibRequestParts(target, parts, file, imports);
   } else {
     const methodFirst = callee.client.methodFirst.has(callee.name);
     url = (methodFirst ? shape.args[1] : shape.args[0]) ?? shape.named.get('url');
@@ -351,7 +382,7 @@ function addClientParts(receiver: SyntaxNode, call: SyntaxNode, clientVariables:
 }
 
 /** `urlopen(Request(url, headers=h))` or `req = Request(url); req.add_header(k, v); urlopen(req)`. */
-function addUrllibRequestParts(target: SyntaxNode, parts: HeaderPart[], file: FileContext): SyntaxNode {
+function addUrllibRequestParts(target: SyntaxNode, parts: HeaderPart[], file: FileContext, imports: PythonImports): SyntaxNode {
   const name = syntax.identifierName(target);
   let request = syntax.call(target);
   if (name !== undefined) {
@@ -360,7 +391,8 @@ function addUrllibRequestParts(target: SyntaxNode, parts: HeaderPart[], file: Fi
       if (site.kind === 'mutation') parts.push({ node: site.node, position: 'value' });
     }
   }
-  if (request?.name !== 'Request') return target;
+  // `from urllib.request import Request as UrlRequest` names the same class.
+  if (!request || (imports.names.get(request.name)?.name ?? request.name) !== 'Request') return target;
   const headers = request.named.get('headers') ?? request.args[2];
   if (headers) parts.push({ node: headers, position: 'collection' });
   return request.args[0] ?? request.named.get('url') ?? target;
