@@ -277,9 +277,13 @@ class Clients {
     if (library === 'superagent') {
       this.addChainParts(call, parts);
     } else if (library === 'node-http') {
-      const first = shape.args[0];
+      const [first, ...rest] = shape.args;
       if (first?.type === 'object') addOptions(first);
-      else addOptions(shape.args.slice(1).find((arg) => !syntax.functionTypes.has(arg.type)));
+      else {
+        // `http.request(options, cb)` with the options built in a variable (a URL in a variable adds nothing).
+        if (first && syntax.identifierName(first) !== undefined) parts.push(...this.optionHeaders(first, call).parts);
+        addOptions(rest.find((arg) => !syntax.functionTypes.has(arg.type)));
+      }
     } else if (library === 'axios' && (method === undefined || method === 'request')) {
       // axios(config), axios(url, config), axios.request(config)
       const first = shape.args[0];
@@ -288,6 +292,13 @@ class Clients {
         addOptions(first);
       } else addOptions(shape.args[1]);
     } else {
+      if (library === 'fetch' || library === 'node-fetch' || method === 'fetch') {
+        const request = this.requestObject(shape.args[0], call);
+        if (request) {
+          url = request.args[0];
+          addOptions(request.args[1]);
+        }
+      }
       addOptions(shape.args[optionsIndex(library, method, resolved.variable !== undefined)]);
     }
     if (resolved.variable) this.addInstanceParts(resolved.variable, shape, call, parts);
@@ -370,6 +381,20 @@ class Clients {
     return { parts: [], opaque: `the options \`${options.text.slice(0, 40)}\` are built elsewhere` };
   }
 
+  /** `fetch(new Request(url, init))`, or a Request built in a variable before the call: its init carries the headers. */
+  private requestObject(node: SyntaxNode | undefined, call: SyntaxNode): CallShape | undefined {
+    if (!node) return undefined;
+    const isRequest = (candidate: SyntaxNode): CallShape | undefined => {
+      const shape = candidate.type === 'new_expression' ? syntax.call(candidate) : undefined;
+      return shape?.name === 'Request' ? shape : undefined;
+    };
+    const name = syntax.identifierName(node);
+    if (name === undefined) return isRequest(node);
+    const values = this.file.sitesOf(name, node, call.startIndex).filter((site) => site.kind === 'value');
+    const last = values.at(-1);
+    return last ? isRequest(last.node) : undefined;
+  }
+
   /** superagent: `.set('traceparent', …)` / `.set(headers)` further along the chain. */
   private addChainParts(call: SyntaxNode, parts: HeaderPart[]): void {
     let current = call;
@@ -393,8 +418,31 @@ class Clients {
     const name = shape.receiver ? syntax.identifierName(shape.receiver) : undefined;
     if (name === undefined) return;
     for (const site of this.file.sitesOf(name, call, call.startIndex)) {
-      if (site.kind === 'mutation' && !contains(site.node, call) && /headers|interceptors/.test(site.node.text)) parts.push({ node: site.node, position: 'value' });
+      if (site.kind !== 'mutation' || contains(site.node, call)) continue;
+      const interceptor = this.interceptorParts(site.node);
+      if (interceptor) parts.push(...interceptor);
+      else if (site.node.text.includes('headers')) parts.push({ node: site.node, position: 'value' });
     }
+  }
+
+  /**
+   * `api.interceptors.request.use(fn)`: what `fn` does to the outgoing config. What it returns is that config, not a
+   * value from elsewhere; response interceptors shape no request. Undefined when the statement registers none.
+   */
+  private interceptorParts(statement: SyntaxNode): HeaderPart[] | undefined {
+    let expression = statement.type === 'expression_statement' ? statement.namedChild(0) : undefined;
+    if (expression?.type === 'await_expression') expression = expression.namedChild(0);
+    const shape = expression ? syntax.call(expression) : undefined;
+    const kind = shape?.name === 'use' && shape.receiver ? /\.interceptors\.(request|response)$/.exec(shape.receiver.text)?.[1] : undefined;
+    if (!shape || kind === undefined) return undefined;
+    const registered = shape.args[0];
+    if (kind === 'response' || !registered) return [];
+    const callback = functionOf(registered, this.file);
+    if (!callback) return [{ node: registered, position: 'collection' }];
+    const body = syntax.functionBody(callback);
+    if (!body) return [];
+    if (body.type !== 'statement_block') return [{ node: body, position: 'value' }];
+    return body.namedChildren.map((child) => ({ node: child.type === 'return_statement' ? (child.namedChild(0) ?? child) : child, position: 'value' }));
   }
 }
 

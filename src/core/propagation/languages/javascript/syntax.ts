@@ -96,6 +96,30 @@ function rootName(node: SyntaxNode): string | undefined {
   return root.type === 'identifier' ? root.text : undefined;
 }
 
+/** Methods that run the callback they are given before they return (`names.forEach((name) => { out[name] = … })`). */
+const inPlaceIterators = new Set(['forEach', 'each']);
+
+/** The outer names a callback changes (`out[name] = …`, `out.set(name, …)`): not its own parameters. */
+function changedByCallback(fn: SyntaxNode): Set<string> {
+  const own = new Set(parameters(fn).map((parameter) => parameter.name));
+  const changed = new Set<string>();
+  const visit = (node: SyntaxNode): void => {
+    let target: SyntaxNode | undefined;
+    if (node.type === 'assignment_expression' || node.type === 'augmented_assignment_expression') {
+      const left = field(node, 'left');
+      if (left?.type !== 'identifier') target = left;
+    } else if (node.type === 'call_expression') {
+      target = call(node)?.receiver;
+    }
+    const name = target ? rootName(target) : undefined;
+    if (name !== undefined && !own.has(name)) changed.add(name);
+    for (const child of node.namedChildren) visit(child);
+  };
+  const body = field(fn, 'body');
+  if (body) visit(body);
+  return changed;
+}
+
 /** The names one binding statement (as the query captured it) gives a value to or changes. */
 function bindingsOf(node: SyntaxNode, add: (name: string, site: BindingSite) => void): void {
   switch (node.type) {
@@ -133,7 +157,14 @@ function bindingsOf(node: SyntaxNode, add: (name: string, site: BindingSite) => 
     case 'expression_statement': {
       let expression = node.namedChild(0);
       if (expression?.type === 'await_expression') expression = expression.namedChild(0);
-      addCallStatement(node, expression ? call(expression) : undefined, rootName, add);
+      const shape = expression ? call(expression) : undefined;
+      addCallStatement(node, shape, rootName, add);
+      if (shape && inPlaceIterators.has(shape.name)) {
+        const named = new Set([...(shape.receiver ? [rootName(shape.receiver)] : []), ...shape.args.map(rootName)]);
+        for (const callback of shape.args.filter((arg) => functionTypes.has(arg.type))) {
+          for (const name of changedByCallback(callback)) if (!named.has(name)) add(name, { kind: 'mutation', node });
+        }
+      }
       break;
     }
   }
