@@ -67,9 +67,10 @@ export function judge(
   if (evidence.injected) return { status: 'propagates', reason: `a propagator injects the context${via(evidence)}`, forwardedHeaders: forwarded };
   if (evidence.carrier) return { status: 'propagates', reason: evidence.carrier, forwardedHeaders: forwarded };
   if (evidence.names.size > 0) {
-    return isCompleteSet(evidence.names)
-      ? { status: 'propagates', reason: `forwards ${forwarded.join(', ')}${via(evidence)}`, forwardedHeaders: forwarded }
-      : { status: 'incomplete', reason: `forwards only ${forwarded.join(', ')}${via(evidence)}`, forwardedHeaders: forwarded };
+    if (isCompleteSet(evidence.names)) return { status: 'propagates', reason: `forwards ${forwarded.join(', ')}${via(evidence)}`, forwardedHeaders: forwarded };
+    // An instrumented client sent the incoming context writes the trace headers itself: the short list only adds to them.
+    const instrumentedWithContext = candidate.client === 'instrumented' && candidate.context !== undefined && evaluator.evaluate(candidate.context, 'value', inbound.env).readsRequest;
+    if (!instrumentedWithContext) return { status: 'incomplete', reason: `forwards only ${forwarded.join(', ')}${via(evidence)}`, forwardedHeaders: forwarded };
   }
   if (evidence.wholesale) return { status: 'propagates', reason: `copies the incoming headers${via(evidence)}`, forwardedHeaders: [] };
 

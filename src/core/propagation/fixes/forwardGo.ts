@@ -3,7 +3,8 @@ import type { CallShape, Syntax } from '../analysis/syntax';
 import { otelhttpPath } from '../languages/go/analyze';
 import type { InboundHandler } from '../model';
 import { goHelperEdits } from './goHelpers';
-import { goImportEdits, goImports, goPackageName } from './goImports';
+import { goImports, goPackageName } from '../languages/go/imports';
+import { goImportEdits } from './goImports';
 import type { FixProposal, TextEdit } from './model';
 import { indentationAt, lineStartOf } from './text';
 

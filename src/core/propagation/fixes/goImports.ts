@@ -1,34 +1,6 @@
 import type { SyntaxNode } from '../runtime/syntaxTree';
-import { defaultPackageName } from '../languages/go/analyze';
+import { defaultPackageName, goImports, goPackageName } from '../languages/go/imports';
 import type { TextEdit } from './model';
-
-interface GoImport {
-  readonly path: string;
-  /** The explicit package name (`oh`, `_`, `.`), when there is one. */
-  readonly alias?: string;
-  readonly node: SyntaxNode;
-}
-
-/** The import specs of a Go file, in document order. */
-export function goImports(root: SyntaxNode): GoImport[] {
-  const specs: GoImport[] = [];
-  const visit = (node: SyntaxNode): void => {
-    if (node.type === 'import_spec') {
-      const path = node.childForFieldName('path')?.text.slice(1, -1);
-      const alias = node.childForFieldName('name')?.text;
-      if (path !== undefined) specs.push({ path, node, ...(alias === undefined ? {} : { alias }) });
-      return;
-    }
-    for (const child of node.namedChildren) visit(child);
-  };
-  for (const declaration of root.namedChildren) if (declaration.type === 'import_declaration') visit(declaration);
-  return specs;
-}
-
-/** The name code uses for an imported package: its alias, or the last element of its path. */
-export function goPackageName(spec: GoImport): string {
-  return spec.alias ?? defaultPackageName(spec.path);
-}
 
 const isStandardLibrary = (path: string): boolean => !(path.split('/')[0] ?? '').includes('.');
 

@@ -11,3 +11,8 @@
 
 ; Struct fields of type *http.Client, so `s.client.Do(req)` is known to be an HTTP call
 (field_declaration name: (field_identifier) @client.field type: (_) @client.type)
+
+; How struct fields get their values (`plain: &http.Client{…}`, `s.client = otelhttp.DefaultClient`), so a client
+; field is judged by what this file puts in it
+(keyed_element key: (literal_element (identifier) @field.key) value: (literal_element) @field.value)
+(assignment_statement left: (expression_list . (selector_expression field: (field_identifier) @field.key) .) right: (expression_list . (_) @field.value .))

@@ -4,6 +4,7 @@ import { callsNamed, captureOf, capturesNamed, nodesOf, type Match } from '../..
 import { HandlerRegistry } from '../../analysis/handlerRegistry';
 import type { HeaderPart, LanguageAnalysis, OutboundCandidate } from '../../analysis/language';
 import type { HandlerFramework } from '../../model';
+import { defaultPackageName } from './imports';
 import { goSyntax as syntax } from './syntax';
 
 const netHttpPath = 'net/http';
@@ -32,13 +33,6 @@ export function readGoImports(matches: readonly Match[]): Map<string, string> {
   return byPath;
 }
 
-/** The name an import without an alias is used by: the last path element, or the one before a major version (`echo/v4`). */
-export function defaultPackageName(importPath: string): string {
-  const elements = importPath.split('/');
-  const last = elements.at(-1) ?? importPath;
-  return /^v\d+$/.test(last) ? (elements.at(-2) ?? last) : last;
-}
-
 /** The Go part of the engine: net/http, gorilla/mux, chi, gin and echo handlers; net/http and otelhttp calls. */
 export function analyzeGo(file: FileContext, matches: readonly Match[]): LanguageAnalysis {
   const imports = readGoImports(matches);
@@ -53,6 +47,12 @@ export function analyzeGo(file: FileContext, matches: readonly Match[]): Languag
     const fieldName = captureOf(match, 'client.field');
     const fieldType = captureOf(match, 'client.type');
     if (fieldName && fieldType?.text.endsWith(`${http}.Client`)) clientFields.add(fieldName.text);
+  }
+  const clientFieldValues = new Map<string, string[]>();
+  for (const match of matches) {
+    const key = captureOf(match, 'field.key')?.text;
+    const value = key !== undefined && clientFields.has(key) ? captureOf(match, 'field.value')?.text : undefined;
+    if (key !== undefined && value !== undefined) clientFieldValues.set(key, [...(clientFieldValues.get(key) ?? []), value]);
   }
   for (const call of calls) readRegistration(call, framework, registry, file);
   for (const fn of functions) {
@@ -69,7 +69,7 @@ export function analyzeGo(file: FileContext, matches: readonly Match[]): Languag
   const defaultInstrumented = /\b(DefaultTransport|DefaultClient\.Transport)\s*=\s*\w+\.NewTransport/.test(file.text) && file.text.includes(otelhttp);
   const candidates: OutboundCandidate[] = [];
   for (const call of calls) {
-    const candidate = toCandidate(call, { http, otelhttp, clientFields, defaultInstrumented }, file);
+    const candidate = toCandidate(call, { http, otelhttp, clientFields, clientFieldValues, defaultInstrumented }, file);
     if (candidate) candidates.push(candidate);
   }
   return { handlers: registry.scopes(), candidates };
@@ -144,6 +144,8 @@ interface GoNames {
   readonly http: string;
   readonly otelhttp: string;
   readonly clientFields: ReadonlySet<string>;
+  /** What this file puts in those fields (`plain: &http.Client{…}`, `s.client = …`), by field name. */
+  readonly clientFieldValues: ReadonlyMap<string, readonly string[]>;
   /** `http.DefaultTransport = otelhttp.NewTransport(…)` somewhere in the file. */
   readonly defaultInstrumented: boolean;
 }
@@ -201,16 +203,31 @@ function clientKind(receiver: SyntaxNode, names: GoNames, file: FileContext): 'p
   if (text === `${names.http}.DefaultClient`) return names.defaultInstrumented ? 'instrumented' : 'plain';
   const name = syntax.identifierName(receiver);
   const built = name === undefined ? undefined : file.sitesOf(name, receiver, Number.MAX_SAFE_INTEGER).find((site) => site.kind === 'value');
-  if (built) {
-    if (built.node.text.includes(`${names.otelhttp}.`)) return 'instrumented';
-    if (built.node.text.includes(`${names.http}.Client`) || built.node.text.includes(`${names.http}.DefaultClient`)) return 'plain';
-    return 'unknown';
-  }
+  if (built) return builtClientKind(built.node.text, names);
   const fieldName = syntax.member(receiver)?.property;
+  // A field this file fills: each value it is given decides (one otelhttp client among plain ones would not).
+  const fieldKinds = new Set((fieldName === undefined ? [] : (names.clientFieldValues.get(fieldName) ?? [])).map((value) => builtClientKind(value, names)));
+  if (fieldKinds.size === 1) return [...fieldKinds][0];
+  if (fieldKinds.size > 1) return 'unknown';
   if (name !== undefined || (fieldName !== undefined && names.clientFields.has(fieldName))) {
     return file.text.includes(`${names.otelhttp}.NewTransport`) ? 'instrumented' : 'unknown';
   }
   return undefined;
+}
+
+/**
+ * A client judged by the expression that builds it: otelhttp anywhere in it instruments it; a net/http client on the
+ * default transport (or a plain `http.Transport`) is plain, unless the file instruments the default transport; any
+ * other transport, or a client from a constructor, may be instrumented elsewhere.
+ */
+function builtClientKind(value: string, names: GoNames): 'plain' | 'instrumented' | 'unknown' {
+  if (value.includes(`${names.otelhttp}.`)) return 'instrumented';
+  const http = names.http;
+  if (!new RegExp(`^(&?\\s*${http}\\.Client\\s*\\{|new\\(\\s*${http}\\.Client\\s*\\)$|${http}\\.DefaultClient$)`).test(value)) return 'unknown';
+  const transport = /\bTransport\s*:\s*([^,}\n]*)/.exec(value)?.[1]?.trim();
+  if (transport !== undefined && new RegExp(`^&\\s*${http}\\.Transport\\b`).test(transport)) return 'plain';
+  if (transport !== undefined && transport !== `${http}.DefaultTransport`) return 'unknown';
+  return names.defaultInstrumented ? 'instrumented' : 'plain';
 }
 
 interface BuiltRequest {
@@ -225,6 +242,12 @@ function requestOf(arg: SyntaxNode, call: SyntaxNode, names: GoNames, file: File
   let requestNode = arg;
   let context: SyntaxNode | undefined;
   const withContext = syntax.call(arg);
+  if (withContext && withContext.name !== 'WithContext') {
+    // `client.Do(withTraceHeaders(r, req))`: what the helper does to the request counts, and so does how `req` was built.
+    const inner = withContext.args.map((inside) => requestOf(inside, call, names, file)).find((found) => found !== undefined);
+    if (!inner && file.functionsNamed(withContext.name).length === 0) return undefined;
+    return { ...inner, parts: [...(inner?.parts ?? []), { node: arg, position: 'value' }] };
+  }
   if (withContext?.name === 'WithContext' && withContext.receiver) {
     context = withContext.args[0];
     requestNode = withContext.receiver;

@@ -2,6 +2,7 @@ import type { SyntaxNode } from '../../runtime/syntaxTree';
 import { addCallStatement } from '../../analysis/bindingSites';
 import { chainRoot, field, fieldsOf, memoized } from '../../analysis/nodes';
 import { noKeywordArguments, type BindingSite, type CallShape, type Parameter, type Syntax } from '../../analysis/syntax';
+import { goImports, goPackageName } from './imports';
 
 const functionTypes = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 
@@ -77,6 +78,15 @@ function bindList(left: SyntaxNode, right: SyntaxNode, add: (name: string, site:
   });
 }
 
+/** The names a file's imports are used by (`http`, an alias): packages, which no statement changes. */
+const packageNames = memoized((root: SyntaxNode): ReadonlySet<string> => new Set(goImports(root).map(goPackageName)));
+
+function fileRoot(node: SyntaxNode): SyntaxNode {
+  let current = node;
+  while (current.parent) current = current.parent;
+  return current;
+}
+
 /** The names one binding statement (as the query captured it) gives a value to or changes. */
 function bindingsOf(node: SyntaxNode, add: (name: string, site: BindingSite) => void): void {
   switch (node.type) {
@@ -107,8 +117,14 @@ function bindingsOf(node: SyntaxNode, add: (name: string, site: BindingSite) => 
     }
     case 'expression_statement': {
       const expression = node.namedChild(0);
-      // `Inject(ctx, propagation.HeaderCarrier(req.Header))`: the carrier's argument is changed too.
-      addCallStatement(node, expression ? call(expression) : undefined, rootName, add, (arg) => call(arg)?.args ?? []);
+      // `Inject(ctx, propagation.HeaderCarrier(req.Header))`: the carrier's argument is changed too. `http.Error(w, …)`
+      // changes no variable `http`.
+      const packages = packageNames(fileRoot(node));
+      const variableRoot = (at: SyntaxNode): string | undefined => {
+        const name = rootName(at);
+        return name === undefined || packages.has(name) ? undefined : name;
+      };
+      addCallStatement(node, expression ? call(expression) : undefined, variableRoot, add, (arg) => call(arg)?.args ?? []);
       break;
     }
   }
