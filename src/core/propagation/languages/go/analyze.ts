@@ -48,10 +48,10 @@ export function analyzeGo(file: FileContext, matches: readonly Match[]): Languag
     const fieldType = captureOf(match, 'client.type');
     if (fieldName && fieldType?.text.endsWith(`${http}.Client`)) clientFields.add(fieldName.text);
   }
-  const clientFieldValues = new Map<string, string[]>();
+  const clientFieldValues = new Map<string, SyntaxNode[]>();
   for (const match of matches) {
     const key = captureOf(match, 'field.key')?.text;
-    const value = key !== undefined && clientFields.has(key) ? captureOf(match, 'field.value')?.text : undefined;
+    const value = key !== undefined && clientFields.has(key) ? captureOf(match, 'field.value') : undefined;
     if (key !== undefined && value !== undefined) clientFieldValues.set(key, [...(clientFieldValues.get(key) ?? []), value]);
   }
   for (const call of calls) readRegistration(call, framework, registry, file);
@@ -145,7 +145,7 @@ interface GoNames {
   readonly otelhttp: string;
   readonly clientFields: ReadonlySet<string>;
   /** What this file puts in those fields (`plain: &http.Client{…}`, `s.client = …`), by field name. */
-  readonly clientFieldValues: ReadonlyMap<string, readonly string[]>;
+  readonly clientFieldValues: ReadonlyMap<string, readonly SyntaxNode[]>;
   /** `http.DefaultTransport = otelhttp.NewTransport(…)` somewhere in the file. */
   readonly defaultInstrumented: boolean;
 }
@@ -205,8 +205,15 @@ function clientKind(receiver: SyntaxNode, names: GoNames, file: FileContext): 'p
   const built = name === undefined ? undefined : file.sitesOf(name, receiver, Number.MAX_SAFE_INTEGER).find((site) => site.kind === 'value');
   if (built) return builtClientKind(built.node.text, names);
   const fieldName = syntax.member(receiver)?.property;
-  // A field this file fills: each value it is given decides (one otelhttp client among plain ones would not).
-  const fieldKinds = new Set((fieldName === undefined ? [] : (names.clientFieldValues.get(fieldName) ?? [])).map((value) => builtClientKind(value, names)));
+  // A field this file fills: each value it is given decides (one otelhttp client among plain ones would not); a
+  // variable given to it (`upstream: tracedClient`) is judged by what builds that variable.
+  const valueKind = (element: SyntaxNode): 'plain' | 'instrumented' | 'unknown' => {
+    const value = element.type === 'literal_element' ? (element.namedChild(0) ?? element) : element;
+    const variable = syntax.identifierName(value);
+    const bound = variable === undefined ? undefined : file.sitesOf(variable, value, Number.MAX_SAFE_INTEGER).find((site) => site.kind === 'value');
+    return builtClientKind((bound?.node ?? value).text, names);
+  };
+  const fieldKinds = new Set((fieldName === undefined ? [] : (names.clientFieldValues.get(fieldName) ?? [])).map(valueKind));
   if (fieldKinds.size === 1) return [...fieldKinds][0];
   if (fieldKinds.size > 1) return 'unknown';
   if (name !== undefined || (fieldName !== undefined && names.clientFields.has(fieldName))) {
