@@ -102,11 +102,11 @@ export class MeshYamlIndex implements vscode.Disposable {
     }
     const byFile = new Map<string, MeshYamlFinding[]>();
     for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+    const previous = this.findings;
     this.findings = byFile;
-    this.collection.clear();
-    for (const [file, fileFindings] of byFile) {
-      this.collection.set(this.uriOf(file), fileFindings.map((finding) => toDiagnostic(finding, (path) => this.uriOf(path))));
-    }
+    // Replaced file by file, never cleared first: a quick fix asked for in between would find no diagnostic to fix.
+    for (const file of previous.keys()) if (!byFile.has(file)) this.collection.delete(this.uriOf(file));
+    this.collection.set([...byFile].map(([file, fileFindings]) => [this.uriOf(file), fileFindings.map((finding) => toDiagnostic(finding, (path) => this.uriOf(path)))]));
   }
 
   uriOf(file: string): vscode.Uri {
