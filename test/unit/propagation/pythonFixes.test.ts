@@ -110,6 +110,24 @@ describe('Propagation quick fixes: forward the trace headers in Python', functio
     assert.match(fixed, /params=\{"q": q, "limit": limit\}, headers=forward_trace_headers\(request\.headers\)\)/);
   });
 
+  it('names the added parameter `request` even when a header name such as "x-request-id" is written in the handler', async () => {
+    const text = [
+      'import httpx',
+      'from fastapi import FastAPI, Header',
+      '',
+      'app = FastAPI()',
+      '',
+      '',
+      '@app.get("/orders")',
+      'def orders(x_request_id: str = Header(None, alias="x-request-id")):',
+      '    return httpx.get("http://orders/list").json()',
+      '',
+    ].join('\n');
+    const fixed = await forwardPython(text);
+    assert.match(fixed, /def orders\(request: Request, x_request_id: str = Header\(None, alias="x-request-id"\)\):/);
+    assert.match(fixed, /httpx\.get\("http:\/\/orders\/list", headers=forward_trace_headers\(request\.headers\)\)/);
+  });
+
   it('uses the Request already imported, and merges ahead of the headers the call writes', async () => {
     const text = [
       'import httpx',

@@ -26,9 +26,12 @@ export function importedName(root: SyntaxNode, module: string, name: string): st
   return undefined;
 }
 
-/** Is `name` unused as a name in `text` (attributes such as `urllib.request` do not count)? */
+/**
+ * Is `name` unused as a name in `text`? Attributes such as `urllib.request` do not count, nor words of a header name
+ * such as `"x-request-id"`.
+ */
 export function isFreeName(text: string, name: string): boolean {
-  return !new RegExp(`(?<![\\w.])${name}(?!\\w)`).test(text);
+  return !new RegExp(`(?<![\\w.-])${name}(?![\\w-])`).test(text);
 }
 
 /** Where new top-of-file code goes: after the last top-level import (0 when there is none). */
