@@ -38,7 +38,7 @@ export interface AnalyzeInput {
 
 /** Everything file-wide a verdict depends on besides the file's text: a change re-judges every call. */
 function settingOf(language: string, options: PropagationOptions, facts: ProjectFacts, globalRoots: RootMap): string {
-  return JSON.stringify([language, options.headers, options.wrappers, [...facts.autoInstrumented], facts.goOtelhttp, facts.springTracing ?? '', [...globalRoots]]);
+  return JSON.stringify([language, options.headers, options.wrappers, [...facts.autoInstrumented], facts.goOtelhttp, facts.springTracing ?? '', [...(facts.goClientFields ?? [])], [...globalRoots]]);
 }
 
 export interface EngineLimits {

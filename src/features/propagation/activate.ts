@@ -8,7 +8,8 @@ import { propagationSettingKeys } from './options';
 import { scanCommandId, scanWorkspace } from './workspaceScan';
 
 const lintedLanguages = ['python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'go', 'java'];
-const projectFiles = '**/{Dockerfile*,Procfile,*.sh,package.json,go.mod,pom.xml,build.gradle*,pyproject.toml,requirements*.txt}';
+// Go sources too: the package's other files declare the client fields a file uses (ProjectFacts.goClientFields).
+const projectFiles = '**/{Dockerfile*,Procfile,*.sh,package.json,go.mod,pom.xml,build.gradle*,pyproject.toml,requirements*.txt,*.go}';
 
 /**
  * The propagation linter in the editor: diagnostics as you type, quick fixes, the workspace scan and its view.

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { OutboundLibrary } from '../model';
+import { goClientFieldsIn } from '../languages/go/clientFields';
 import type { ProjectFacts } from './facts';
 
 /** Reads project files for the detector; the CLI reads the disk, the editor goes through the workspace file system. */
@@ -84,6 +85,7 @@ export class ProjectFactsResolver {
   private readonly folderEvidence = new Map<string, Promise<{ evidence: Evidence[]; goOtelhttp: boolean; springTracing?: string; marker: boolean }>>();
   private readonly serviceSources = new Map<string, Promise<Evidence[]>>();
   private readonly factsByFile = new Map<string, Promise<ProjectFacts>>();
+  private readonly goClientFields = new Map<string, Promise<ReadonlySet<string>>>();
 
   constructor(
     private readonly reader: ProjectReader,
@@ -95,6 +97,7 @@ export class ProjectFactsResolver {
     this.folderEvidence.clear();
     this.serviceSources.clear();
     this.factsByFile.clear();
+    this.goClientFields.clear();
   }
 
   /** The folders from the file's folder up to the root, nearest first. */
@@ -171,6 +174,25 @@ export class ProjectFactsResolver {
     return cached;
   }
 
+  /** The `*http.Client` struct fields declared in the Go files of a folder (one package). */
+  private readGoClientFields(folder: string): Promise<ReadonlySet<string>> {
+    let cached = this.goClientFields.get(folder);
+    if (!cached) {
+      cached = (async () => {
+        const fields = new Set<string>();
+        let seen = 0;
+        for (const entry of await this.reader.list(folder)) {
+          if (entry.isDirectory || !entry.name.endsWith('.go') || entry.name.endsWith('_test.go') || seen++ >= maxSourceFiles) continue;
+          const text = await this.reader.read(path.join(folder, entry.name));
+          if (text !== undefined) for (const field of goClientFieldsIn(text)) fields.add(field);
+        }
+        return fields;
+      })();
+      this.goClientFields.set(folder, cached);
+    }
+    return cached;
+  }
+
   /** The facts for a file, worked out once per file (an open document asks after every edit). */
   factsFor(file: string): Promise<ProjectFacts> {
     let facts = this.factsByFile.get(file);
@@ -195,6 +217,12 @@ export class ProjectFactsResolver {
       springTracing ??= read.springTracing;
     }
     for (const found of await this.readSources(service)) for (const library of found.libraries) if (!autoInstrumented.has(library)) autoInstrumented.set(library, found.where);
-    return { autoInstrumented, goOtelhttp, ...(springTracing === undefined ? {} : { springTracing }) };
+    const goClientFields = file.endsWith('.go') ? await this.readGoClientFields(path.dirname(file)) : undefined;
+    return {
+      autoInstrumented,
+      goOtelhttp,
+      ...(springTracing === undefined ? {} : { springTracing }),
+      ...(goClientFields && goClientFields.size > 0 ? { goClientFields } : {}),
+    };
   }
 }

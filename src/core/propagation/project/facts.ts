@@ -11,6 +11,11 @@ export interface ProjectFacts {
   readonly goOtelhttp: boolean;
   /** A Spring tracing bridge (Micrometer Tracing, Sleuth) instruments injected RestTemplate/WebClient beans. */
   readonly springTracing?: string;
+  /**
+   * Struct fields of type `*http.Client` declared in the other Go files of the file's folder (its package), so that
+   * `s.client.Get(…)` is known for an HTTP call when `client` is declared elsewhere in the package.
+   */
+  readonly goClientFields?: ReadonlySet<string>;
 }
 
 export const noProjectFacts: ProjectFacts = { autoInstrumented: new Map(), goOtelhttp: false };

@@ -4,6 +4,7 @@ import { callsNamed, captureOf, capturesNamed, nodesOf, type Match } from '../..
 import { HandlerRegistry } from '../../analysis/handlerRegistry';
 import type { HeaderPart, LanguageAnalysis, OutboundCandidate } from '../../analysis/language';
 import type { HandlerFramework } from '../../model';
+import type { ProjectFacts } from '../../project/facts';
 import { defaultPackageName } from './imports';
 import { goSyntax as syntax } from './syntax';
 
@@ -34,7 +35,7 @@ export function readGoImports(matches: readonly Match[]): Map<string, string> {
 }
 
 /** The Go part of the engine: net/http, gorilla/mux, chi, gin and echo handlers; net/http and otelhttp calls. */
-export function analyzeGo(file: FileContext, matches: readonly Match[]): LanguageAnalysis {
+export function analyzeGo(file: FileContext, matches: readonly Match[], facts: ProjectFacts): LanguageAnalysis {
   const imports = readGoImports(matches);
   const http = imports.get(netHttpPath) ?? 'http';
   const otelhttp = imports.get(otelhttpPath) ?? 'otelhttp';
@@ -48,6 +49,8 @@ export function analyzeGo(file: FileContext, matches: readonly Match[]): Languag
     const fieldType = captureOf(match, 'client.type');
     if (fieldName && fieldType?.text.endsWith(`${http}.Client`)) clientFields.add(fieldName.text);
   }
+  // Fields the package declares in its other files (`s.client.Get(…)` with `client` declared in server.go).
+  for (const field of facts.goClientFields ?? []) clientFields.add(field);
   const clientFieldValues = new Map<string, SyntaxNode[]>();
   for (const match of matches) {
     const key = captureOf(match, 'field.key')?.text;

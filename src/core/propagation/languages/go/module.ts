@@ -33,5 +33,5 @@ export const goModule: LanguageModule = {
   outboundHint: /http|\b(Do|Get|Head|Post|PostForm)\s*\(/,
   requestHint: /Request|Context|Ctx|Header|ResponseWriter/,
   globalRoots: () => new Map(),
-  analyze: (file, matches) => analyzeGo(file, matches),
+  analyze: (file, matches, facts) => analyzeGo(file, matches, facts),
 };
