@@ -1,6 +1,7 @@
 import type { Capture, SyntaxNode } from '../../runtime/syntaxTree';
 import type { FileContext } from '../../analysis/fileContext';
 import { callsNamed, captureOf, capturesNamed, nodesOf, type Match } from '../../analysis/captures';
+import { field } from '../../analysis/nodes';
 import { HandlerRegistry } from '../../analysis/handlerRegistry';
 import type { HeaderPart, LanguageAnalysis, OutboundCandidate } from '../../analysis/language';
 import type { HandlerFramework } from '../../model';
@@ -9,6 +10,7 @@ import { defaultPackageName } from './imports';
 import { goSyntax as syntax } from './syntax';
 
 const netHttpPath = 'net/http';
+const netUrlPath = 'net/url';
 export const otelhttpPath = 'go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp';
 const frameworkPaths: readonly (readonly [RegExp, HandlerFramework])[] = [
   [/^github\.com\/gin-gonic\/gin$/, 'gin'],
@@ -38,6 +40,7 @@ export function readGoImports(matches: readonly Match[]): Map<string, string> {
 export function analyzeGo(file: FileContext, matches: readonly Match[], facts: ProjectFacts): LanguageAnalysis {
   const imports = readGoImports(matches);
   const http = imports.get(netHttpPath) ?? 'http';
+  const url = imports.get(netUrlPath) ?? 'url';
   const otelhttp = imports.get(otelhttpPath) ?? 'otelhttp';
   const framework = frameworkPaths.find(([pattern]) => [...imports.keys()].some((path) => pattern.test(path)))?.[1] ?? 'net/http';
   const registry = new HandlerRegistry(file, 'go');
@@ -72,7 +75,7 @@ export function analyzeGo(file: FileContext, matches: readonly Match[], facts: P
   const defaultInstrumented = /\b(DefaultTransport|DefaultClient\.Transport)\s*=\s*\w+\.NewTransport/.test(file.text) && file.text.includes(otelhttp);
   const candidates: OutboundCandidate[] = [];
   for (const call of calls) {
-    const candidate = toCandidate(call, { http, otelhttp, clientFields, clientFieldValues, defaultInstrumented }, file);
+    const candidate = toCandidate(call, { http, url, otelhttp, clientFields, clientFieldValues, defaultInstrumented }, file);
     if (candidate) candidates.push(candidate);
   }
   return { handlers: registry.scopes(), candidates };
@@ -145,6 +148,7 @@ function unwrapHandler(node: SyntaxNode | undefined): SyntaxNode | undefined {
 
 interface GoNames {
   readonly http: string;
+  readonly url: string;
   readonly otelhttp: string;
   readonly clientFields: ReadonlySet<string>;
   /** What this file puts in those fields (`plain: &http.Client{…}`, `s.client = …`), by field name. */
@@ -205,8 +209,12 @@ function clientKind(receiver: SyntaxNode, names: GoNames, file: FileContext): 'p
   if (text === `${names.otelhttp}.DefaultClient` || text.includes(`${names.otelhttp}.NewTransport`)) return 'instrumented';
   if (text === `${names.http}.DefaultClient`) return names.defaultInstrumented ? 'instrumented' : 'plain';
   const name = syntax.identifierName(receiver);
-  const built = name === undefined ? undefined : file.sitesOf(name, receiver, Number.MAX_SAFE_INTEGER).find((site) => site.kind === 'value');
-  if (built) return builtClientKind(built.node.text, names);
+  const sites = name === undefined ? [] : file.sitesOf(name, receiver, Number.MAX_SAFE_INTEGER);
+  const built = sites.find((site) => site.kind === 'value');
+  if (built) return sendsNothing(built.node.text, names) ? undefined : builtClientKind(built.node.text, names);
+  const declared = sites.find((site) => site.kind === 'parameter')?.node.parent;
+  const declaredType = declared ? field(declared, 'type')?.text : undefined;
+  if (declaredType !== undefined && sendsNothing(declaredType, names)) return undefined;
   const fieldName = syntax.member(receiver)?.property;
   // A field this file fills: each value it is given decides (one otelhttp client among plain ones would not); a
   // variable given to it (`upstream: tracedClient`) is judged by what builds that variable.
@@ -223,6 +231,20 @@ function clientKind(receiver: SyntaxNode, names: GoNames, file: FileContext): 'p
     return file.text.includes(`${names.otelhttp}.NewTransport`) ? 'instrumented' : 'unknown';
   }
   return undefined;
+}
+
+/**
+ * Types and values whose `Get` reads data and sends nothing: `http.Header`, `url.Values`, `*http.Request`, maps and
+ * slices, the headers or query of a request (`r.Header.Clone()`, `r.URL.Query()`). A receiver declared or built as
+ * one of them is no client.
+ */
+function sendsNothing(typeOrValue: string, names: GoNames): boolean {
+  const text = typeOrValue.replace(/^[*&]\s*/, '').replace(/^make\(\s*/, '');
+  if (/^(map\[|\[\])/.test(text) || /\.(Header|Trailer)(\.Clone\(\))?$|\.Query\(\)$/.test(text)) return true;
+  const selector = /^(\w+)\.(\w+)/.exec(text);
+  if (!selector) return false;
+  const [, pkg, member] = selector;
+  return pkg === names.url || (pkg === names.http && member !== 'Client' && member !== 'DefaultClient');
 }
 
 /**
