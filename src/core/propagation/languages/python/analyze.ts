@@ -140,6 +140,8 @@ interface ResolvedCallee {
   readonly client: PythonClient;
   readonly kind: 'function' | 'factory' | 'method';
   readonly name: string;
+  /** The `functools.partial(requests.get, …)` call the callee is bound by: its preset arguments count too. */
+  readonly preset?: SyntaxNode;
 }
 
 /** The Python part of the engine: Flask/Quart, FastAPI/Starlette, Django, aiohttp handlers; requests, httpx, aiohttp, urllib, urllib3 calls. */
@@ -147,7 +149,8 @@ export function analyzePython(file: FileContext, matches: readonly Match[]): Lan
   const imports = readImports(matches);
   const registry = new HandlerRegistry(file, 'python');
   const functions = nodesOf(matches, 'function');
-  const interesting = new Set([...pythonCallNames, ...imports.names.keys()]);
+  const partials = readPartials(matches, imports);
+  const interesting = new Set([...pythonCallNames, ...imports.names.keys(), ...partials.keys()]);
   const calls = callsNamed(matches, (name) => interesting.has(name));
   for (const match of matches) {
     const decorator = captureOf(match, 'route.decorator');
@@ -166,7 +169,7 @@ export function analyzePython(file: FileContext, matches: readonly Match[]): Lan
   const clientVariables = new ClientVariables();
   const resolved = new Map<number, ResolvedCallee>();
   for (const call of calls) {
-    const callee = resolveCallee(call, imports, clientVariables, file);
+    const callee = partials.get(field(call, 'function')?.text ?? '') ?? resolveCallee(call, imports, clientVariables, file);
     if (!callee) continue;
     resolved.set(call.id, callee);
     if (callee.kind !== 'factory') continue;
@@ -251,6 +254,27 @@ function readRegistration(call: SyntaxNode, imports: PythonImports, registry: Ha
 }
 
 /** `views.order_detail`, `OrderView.as_view()` → the view named. */
+/**
+ * Names bound to a client function with preset arguments: `get_json = functools.partial(requests.get, timeout=2)`
+ * (or `partial` imported from functools) makes `get_json(url)` a `requests.get`.
+ */
+function readPartials(matches: readonly Match[], imports: PythonImports): Map<string, ResolvedCallee> {
+  const partials = new Map<string, ResolvedCallee>();
+  for (const call of callsNamed(matches, (name) => name === 'partial')) {
+    const shape = syntax.call(call);
+    const fromFunctools = shape?.receiver ? imports.modules.get(shape.receiver.text) === 'functools' : imports.names.get('partial')?.module === 'functools';
+    const [target] = shape?.args ?? [];
+    const bound = boundName(call);
+    if (!fromFunctools || !target || bound === undefined) continue;
+    const dotted = /^([\w.]+)\.(\w+)$/.exec(target.text);
+    const imported = imports.names.get(target.text);
+    const client = dotted ? clientOfModule(imports.modules.get(dotted[1] ?? '')) : clientOfModule(imported?.module);
+    const name = dotted ? (dotted[2] ?? '') : (imported?.name ?? '');
+    if (client?.functions.has(name)) partials.set(bound, { client, kind: 'function', name, preset: call });
+  }
+  return partials;
+}
+
 function viewTarget(node: SyntaxNode): SyntaxNode {
   const call = syntax.call(node);
   return call?.name === 'as_view' && call.receiver ? call.receiver : node;
@@ -343,7 +367,8 @@ function toCandidate(
   const shape = syntax.call(call);
   if (!shape) return undefined;
   const parts: HeaderPart[] = [];
-  const headers = shape.named.get('headers');
+  const presetHeaders = callee.preset ? syntax.call(callee.preset)?.named.get('headers') : undefined;
+  const headers = shape.named.get('headers') ?? presetHeaders;
   if (headers) parts.push({ node: headers, position: 'collection' });
   let url: SyntaxNode | undefined;
   let method: string | undefined;
