@@ -88,6 +88,7 @@ export type OutboundLibrary =
   | 'otelhttp'
   | 'resttemplate'
   | 'webclient'
+  | 'restclient'
   | 'java-httpclient'
   | 'okhttp'
   | 'jax-rs-client';

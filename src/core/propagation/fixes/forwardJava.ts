@@ -106,7 +106,7 @@ function jaxrsClientFix(callNode: SyntaxNode, incoming: JavaIncoming, text: stri
 /**
  * Forwards the trace headers on a Java call: a private helper (added once per class and incoming type) copies the
  * configured headers from the handler's request (a parameter added to the handler when it has none to read them
- * from); RestTemplate sends them in its request (see `restTemplateFix`), WebClient through `.headers(…)`, and the JDK
+ * from); RestTemplate sends them in its request (see `restTemplateFix`), WebClient and RestClient through `.headers(…)`, and the JDK
  * HttpClient, OkHttp and the JAX-RS client set them on the request builder.
  */
 export function forwardJava(syntax: Syntax, callNode: SyntaxNode, call: OutboundCall, incoming: JavaIncoming, headers: readonly string[], text: string): FixProposal | undefined {
@@ -118,6 +118,7 @@ export function forwardJava(syntax: Syntax, callNode: SyntaxNode, call: Outbound
       fix = shape ? restTemplateFix(shape, helperCall, text, syntax) : undefined;
       break;
     case 'webclient':
+    case 'restclient':
       fix = webClientFix(callNode, helperCall, syntax);
       break;
     case 'java-httpclient':

@@ -14,7 +14,7 @@ export interface ProjectReader {
 const pythonLibraries: readonly OutboundLibrary[] = ['requests', 'httpx', 'aiohttp', 'urllib', 'urllib3'];
 const nodeHttpLibraries: readonly OutboundLibrary[] = ['node-http', 'axios', 'got', 'superagent', 'node-fetch'];
 const nodeFetchLibraries: readonly OutboundLibrary[] = ['fetch', 'undici'];
-const javaLibraries: readonly OutboundLibrary[] = ['resttemplate', 'webclient', 'java-httpclient', 'okhttp', 'jax-rs-client'];
+const javaLibraries: readonly OutboundLibrary[] = ['resttemplate', 'webclient', 'restclient', 'java-httpclient', 'okhttp', 'jax-rs-client'];
 
 /** Files that say how a service is built or started, and files that mark a service's root folder. */
 const launchFiles = /^(Dockerfile.*|.*\.dockerfile|Procfile|.*entrypoint.*\.sh|start.*\.sh|run.*\.sh|Makefile|docker-compose.*\.ya?ml|compose.*\.ya?ml|package\.json|pom\.xml|build\.gradle(\.kts)?|pyproject\.toml|setup\.cfg|go\.mod|app\.ya?ml|manifest\.ya?ml)$/i;

@@ -34,6 +34,14 @@ const restTemplateMethods: Readonly<Record<string, string | undefined>> = {
   headForHeaders: 'HEAD',
   optionsForAllow: 'OPTIONS',
 };
+/** The client type a fluent library's instrumentation is looked up by (the JAX-RS client is the rest). */
+const fluentClientTypes: Partial<Readonly<Record<OutboundLibrary, string>>> = { webclient: 'WebClient', restclient: 'RestClient' };
+/** How a client built in the file itself (so not a bean a tracing bridge instruments) is written, by client type. */
+const builtHereText: Readonly<Record<string, RegExp | undefined>> = {
+  RestTemplate: /new\s+RestTemplate\s*\(/,
+  WebClient: /WebClient\.create\s*\(/,
+  RestClient: /RestClient\.(create|builder)\s*\(/,
+};
 const webClientVerbs = /^(get|post|put|delete|patch|head|options|method)$/;
 /** Callee names worth taking apart besides RestTemplate's methods. */
 const javaCallNames = /^(get|post|put|delete|patch|head|options|method|target|send|sendAsync|newCall)$/;
@@ -75,7 +83,7 @@ function joinRoutes(...parts: (string | undefined)[]): string {
   return `/${joined}`;
 }
 
-/** The Java part of the engine: Spring MVC/WebFlux, JAX-RS and servlet handlers; RestTemplate, WebClient, HttpClient, OkHttp and JAX-RS client calls. */
+/** The Java part of the engine: Spring MVC/WebFlux, JAX-RS and servlet handlers; RestTemplate, RestClient, WebClient, HttpClient, OkHttp and JAX-RS client calls. */
 export function analyzeJava(file: FileContext, matches: readonly Match[], facts: ProjectFacts): LanguageAnalysis {
   const registry = new HandlerRegistry(file, 'java');
   const typed: DeclaredType[] = [];
@@ -223,6 +231,7 @@ class JavaClients {
     const text = receiver.text;
     if (/^(new\s+)?RestTemplate\b/.test(text)) return 'RestTemplate';
     if (/^WebClient\.(create|builder)\b/.test(text)) return 'WebClient';
+    if (/^RestClient\.(create|builder)\b/.test(text)) return 'RestClient';
     if (text.startsWith("HttpClient.new")) return 'HttpClient';
     if (text.startsWith("ClientBuilder.new")) return 'Client';
     if (/^new\s+OkHttpClient\b/.test(text)) return 'OkHttpClient';
@@ -232,6 +241,7 @@ class JavaClients {
     if (declared) return declared;
     if (/restTemplate/i.test(name)) return 'RestTemplate';
     if (/webClient/i.test(name)) return 'WebClient';
+    if (/restClient/i.test(name)) return 'RestClient';
     return undefined;
   }
 
@@ -241,6 +251,8 @@ class JavaClients {
     const type = this.clientType(shape.receiver);
     if (type === 'RestTemplate' && shape.name in restTemplateMethods) return this.restTemplate(shape);
     if (type === 'WebClient' && webClientVerbs.test(shape.name)) return this.chain(shape, 'webclient', shape.name === 'method' ? undefined : shape.name.toUpperCase(), 'uri');
+    // Spring 6.1's RestClient has WebClient's fluent shape: `restClient.get().uri(u).header(…).retrieve().body(T)`.
+    if (type === 'RestClient' && webClientVerbs.test(shape.name)) return this.chain(shape, 'restclient', shape.name === 'method' ? undefined : shape.name.toUpperCase(), 'uri');
     if (type === 'Client' && shape.name === 'target') return this.chain(shape, 'jax-rs-client', undefined, 'target');
     if ((type === 'HttpClient' || type === 'java.net.http.HttpClient') && /^send(Async)?$/.test(shape.name)) return this.sent(shape, 'java-httpclient');
     if (type === 'OkHttpClient' && shape.name === 'newCall') return this.sent(shape, 'okhttp');
@@ -322,7 +334,7 @@ class JavaClients {
       ...(httpMethod ? { method: httpMethod } : {}),
       ...(urlCall?.args[0] ? { url: urlCall.args[0] } : {}),
       parts,
-      ...this.instrumentation(shape.receiver, library === 'webclient' ? 'WebClient' : 'Client'),
+      ...this.instrumentation(shape.receiver, fluentClientTypes[library] ?? 'Client'),
     };
   }
 
@@ -385,7 +397,7 @@ class JavaClients {
     if (/\.(additionalInterceptors|interceptors|filter|filters)\s*\(/.test(text) && new RegExp(`\\b${type}\\b`).test(text)) {
       return { instrumented: `the ${type} is built with interceptors/filters` };
     }
-    const builtHere = type === 'RestTemplate' ? /new\s+RestTemplate\s*\(/.test(text) : /WebClient\.create\s*\(/.test(text);
+    const builtHere = builtHereText[type]?.test(text) ?? false;
     if (this.facts.springTracing !== undefined && !builtHere) return { instrumented: `the ${type} bean is instrumented (${this.facts.springTracing})` };
     return {};
   }

@@ -19,9 +19,12 @@ function readMember(node: SyntaxNode): { object: SyntaxNode; property: string } 
 }
 const member = memoized(readMember);
 
+const commentTypes = new Set(['line_comment', 'block_comment']);
+
+/** The arguments of a call; a comment between them (`exchange(url, // why\n method, …)`) is not one. */
 function argumentsOf(node: SyntaxNode): SyntaxNode[] {
   const list = field(node, 'arguments');
-  return list ? list.namedChildren.filter((arg) => arg.type !== 'comment') : [];
+  return list ? list.namedChildren.filter((arg) => !commentTypes.has(arg.type)) : [];
 }
 
 function readCall(node: SyntaxNode): CallShape | undefined {
