@@ -13,7 +13,7 @@ export function statementOf(node: SyntaxNode): SyntaxNode | undefined {
 }
 
 /** The method (or lambda) around a node. */
-export function enclosingMethod(node: SyntaxNode): SyntaxNode | undefined {
+function enclosingMethod(node: SyntaxNode): SyntaxNode | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (/^(method_declaration|constructor_declaration|lambda_expression)$/.test(current.type)) return current;
   }
