@@ -8,8 +8,7 @@ import { propagationSettingKeys } from './options';
 import { scanCommandId, scanWorkspace } from './workspaceScan';
 
 const lintedLanguages = ['python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'go', 'java'];
-// Go sources too: the package's other files declare the client fields a file uses (ProjectFacts.goClientFields).
-const projectFiles = '**/{Dockerfile*,Procfile,*.sh,package.json,go.mod,pom.xml,build.gradle*,pyproject.toml,requirements*.txt,*.go}';
+const projectFiles = '**/{Dockerfile*,Procfile,*.sh,package.json,go.mod,pom.xml,build.gradle*,pyproject.toml,requirements*.txt}';
 
 /**
  * The propagation linter in the editor: diagnostics as you type, quick fixes, the workspace scan and its view.
@@ -49,6 +48,13 @@ export function activatePropagation(host: Host): LinterService {
     linter.lintOpenDocuments();
   };
   host.track(watcher.onDidChange(refreshFacts), watcher.onDidCreate(refreshFacts), watcher.onDidDelete(refreshFacts));
+  // A Go source changes only what its own package declares (ProjectFacts.goClientFields): the rest stays read.
+  const goSources = host.track(vscode.workspace.createFileSystemWatcher('**/*.go'));
+  const refreshGoPackage = (uri: vscode.Uri): void => {
+    service.invalidateGoPackage(uri);
+    linter.lintOpenDocuments();
+  };
+  host.track(goSources.onDidChange(refreshGoPackage), goSources.onDidCreate(refreshGoPackage), goSources.onDidDelete(refreshGoPackage));
   host.track(
     host.settings.onDidChange(propagationSettingKeys, () => {
       service.forgetOptions();

@@ -82,6 +82,11 @@ export class LinterService implements vscode.Disposable {
     for (const resolver of this.resolvers.values()) resolver.invalidate();
   }
 
+  /** Forgets what a Go source's package declares (one of its files changed), leaving every other fact read so far. */
+  invalidateGoPackage(uri: vscode.Uri): void {
+    this.resolverFor(uri).invalidateGoPackage(path.dirname(uri.fsPath));
+  }
+
   facts(uri: vscode.Uri): Promise<ProjectFacts> {
     return this.resolverFor(uri).factsFor(uri.fsPath);
   }

@@ -57,6 +57,13 @@ describe('Go: client fields declared in another file of the package', () => {
         withPackage.findings.map((finding) => [finding.line, finding.ruleId]),
         [[6, 'missing-propagation']],
       );
+      // A package file that changes is read again once its package is invalidated, and only then.
+      const resolver = new ProjectFactsResolver(nodeProjectReader, folder);
+      await resolver.factsFor(file);
+      writeFileSync(path.join(folder, 'server.go'), server.replace('name         string', 'extra *nethttp.Client'));
+      assert.ok(!(await resolver.factsFor(file)).goClientFields?.has('extra'), 'facts are kept until invalidated');
+      resolver.invalidateGoPackage(folder);
+      assert.ok((await resolver.factsFor(file)).goClientFields?.has('extra'));
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -100,6 +100,12 @@ export class ProjectFactsResolver {
     this.goClientFields.clear();
   }
 
+  /** Forgets what the Go files of one folder (a package) declare, and the facts of that package's files. */
+  invalidateGoPackage(folder: string): void {
+    this.goClientFields.delete(folder);
+    for (const file of this.factsByFile.keys()) if (path.dirname(file) === folder) this.factsByFile.delete(file);
+  }
+
   /** The folders from the file's folder up to the root, nearest first. */
   private foldersOf(file: string): string[] {
     const folders: string[] = [];
